@@ -1,0 +1,22 @@
+package no.pasientsignal.protocol;
+
+/** Resource paths, content formats and limits of the device protocol (see docs/protocol.md). */
+public final class DeviceProtocol {
+
+    /** Default UDP port for CoAP over DTLS (RFC 7252 "coaps"). */
+    public static final int DEFAULT_COAPS_PORT = 5684;
+
+    /** Resource devices POST their events to (call pressed, call cancelled). */
+    public static final String EVENTS_PATH = "events";
+
+    /** CoAP content format for application/cbor (RFC 7049 / RFC 8949, IANA number 60). */
+    public static final int CONTENT_FORMAT_CBOR = 60;
+
+    /**
+     * Largest event payload the server accepts. An event is a handful of short fields; anything
+     * larger is a faulty or hostile device and is refused before decoding.
+     */
+    public static final int MAX_EVENT_PAYLOAD_BYTES = 256;
+
+    private DeviceProtocol() {}
+}
