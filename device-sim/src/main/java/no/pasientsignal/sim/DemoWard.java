@@ -1,0 +1,118 @@
+package no.pasientsignal.sim;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import no.pasientsignal.protocol.DeviceEvent;
+import no.pasientsignal.protocol.EventKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Plays a small ward: one call button per room; now and then a resident calls, and after a while
+ * the call is cancelled at the device (as staff would, in the room). Runs until stopped.
+ */
+@Command(name = "demo", description = "Play a small demo ward until stopped (Ctrl-C).")
+final class DemoWard implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    DeviceSim.Connection connection;
+
+    @Option(names = "--rooms", defaultValue = "201-208", description = "rooms to simulate (default ${DEFAULT-VALUE})")
+    String rooms;
+
+    @Option(
+            names = "--mean-interval",
+            defaultValue = "15",
+            description = "mean seconds between new calls on the ward (default ${DEFAULT-VALUE})")
+    double meanInterval;
+
+    @Option(
+            names = "--hold",
+            defaultValue = "45",
+            description = "mean seconds a call stays before it is cancelled (default ${DEFAULT-VALUE})")
+    double hold;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        List<String> roomList = DeviceSim.rooms(rooms);
+        var clients = new ArrayList<DeviceClient>();
+        var wallet = connection.wallet();
+        for (String room : roomList) {
+            clients.add(DeviceClient.connect(
+                    wallet.credentials(DeviceSim.callButtonOf(room)), connection.serverAddress(), ClientTiming.CALL));
+        }
+        out.printf("Demo ward: %d call buttons talking to %s%n", clients.size(), connection.server);
+        out.flush();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        var stopped = new CountDownLatch(1);
+        Set<Integer> calling = new HashSet<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.shutdownNow();
+            clients.forEach(DeviceClient::close);
+            stopped.countDown();
+        }));
+        scheduleNextCall(scheduler, clients, roomList, calling, out);
+        stopped.await();
+        return 0;
+    }
+
+    private void scheduleNextCall(
+            ScheduledExecutorService scheduler,
+            List<DeviceClient> clients,
+            List<String> roomList,
+            Set<Integer> calling,
+            java.io.PrintWriter out) {
+        long delayMs = exponentialMillis(meanInterval);
+        scheduler.schedule(
+                () -> {
+                    var random = ThreadLocalRandom.current();
+                    int index = random.nextInt(clients.size());
+                    if (calling.add(index)) {
+                        send(clients.get(index), roomList.get(index), EventKind.CALL_PRESSED, out);
+                        scheduler.schedule(
+                                () -> {
+                                    send(clients.get(index), roomList.get(index), EventKind.CALL_CANCELLED, out);
+                                    calling.remove(index);
+                                },
+                                exponentialMillis(hold),
+                                TimeUnit.MILLISECONDS);
+                    }
+                    scheduleNextCall(scheduler, clients, roomList, calling, out);
+                },
+                delayMs,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static void send(DeviceClient client, String room, EventKind kind, java.io.PrintWriter out) {
+        try {
+            Reply reply = client.send(DeviceEvent.now(kind));
+            out.printf(
+                    "%s room %s: %s (%.1f ms)%n",
+                    kind == EventKind.CALL_PRESSED ? "Call" : "Cancel",
+                    room,
+                    reply.code(),
+                    reply.roundTripNanos() / 1e6);
+        } catch (DeviceClient.SendFailedException e) {
+            out.printf("%s room %s failed: %s%n", kind, room, e.getMessage());
+        }
+        out.flush();
+    }
+
+    private static long exponentialMillis(double meanSeconds) {
+        double u = ThreadLocalRandom.current().nextDouble();
+        return Math.max(500, (long) (-Math.log(1 - u) * meanSeconds * 1000));
+    }
+}

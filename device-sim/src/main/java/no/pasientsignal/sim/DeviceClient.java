@@ -1,0 +1,168 @@
+package no.pasientsignal.sim;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import no.pasientsignal.certs.DeviceCredentials;
+import no.pasientsignal.protocol.DeviceEvent;
+import no.pasientsignal.protocol.DeviceProtocol;
+import no.pasientsignal.protocol.EventCodec;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.SystemConfig;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.exception.ConnectorException;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.CertificateType;
+import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
+import org.eclipse.californium.scandium.dtls.x509.CertificateConfigurationHelper;
+import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
+import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
+
+/**
+ * One device's connection to the signal-server: its own DTLS session, authenticated with the
+ * device's certificate, verifying the server against the site CA. Requests are confirmable and
+ * retransmitted per {@link ClientTiming}.
+ */
+public final class DeviceClient implements AutoCloseable {
+
+    private final String deviceId;
+    private final CoapEndpoint endpoint;
+    private final CoapClient client;
+    private final EventCodec codec = new EventCodec();
+
+    private DeviceClient(String deviceId, CoapEndpoint endpoint, CoapClient client) {
+        this.deviceId = deviceId;
+        this.endpoint = endpoint;
+        this.client = client;
+    }
+
+    public static DeviceClient connect(DeviceCredentials credentials, InetSocketAddress server, ClientTiming timing) {
+        return connect(credentials, server, timing, false);
+    }
+
+    /**
+     * Like {@link #connect}, but simulates a faulty device: it presents its certificate even when
+     * the certificate is not fit for client authentication (Californium would refuse to use it).
+     * For testing that the server refuses such devices at the handshake.
+     */
+    public static DeviceClient connectFaulty(
+            DeviceCredentials credentials, InetSocketAddress server, ClientTiming timing) {
+        return connect(credentials, server, timing, true);
+    }
+
+    private static DeviceClient connect(
+            DeviceCredentials credentials, InetSocketAddress server, ClientTiming timing, boolean faulty) {
+        Configuration config = configuration(timing);
+        var chain = new X509Certificate[] {credentials.certificate(), credentials.caCertificate()};
+        var identity = faulty
+                ? new SingleCertificateProvider(credentials.privateKey(), chain, CertificateType.X_509) {
+                    @Override
+                    public void setupConfigurationHelper(CertificateConfigurationHelper helper) {
+                        // skip the local key-usage check
+                    }
+                }
+                : new SingleCertificateProvider(credentials.privateKey(), chain, CertificateType.X_509);
+        var dtls = DtlsConnectorConfig.builder(config)
+                .setAddress(new InetSocketAddress(0))
+                .setCertificateIdentityProvider(identity)
+                .setAdvancedCertificateVerifier(StaticNewAdvancedCertificateVerifier.builder()
+                        .setTrustedCertificates(credentials.caCertificate())
+                        .build())
+                .build();
+        var endpoint = new CoapEndpoint.Builder()
+                .setConfiguration(config)
+                .setConnector(new DTLSConnector(dtls))
+                .build();
+        try {
+            endpoint.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open UDP socket for device " + credentials.deviceId(), e);
+        }
+        String uri = "coaps://" + hostLiteral(server) + ":" + server.getPort() + "/" + DeviceProtocol.EVENTS_PATH;
+        var client = new CoapClient(uri).setEndpoint(endpoint).setTimeout(timing.totalTimeoutMillis());
+        return new DeviceClient(credentials.deviceId(), endpoint, client);
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    /** Sends an event as a confirmable POST and waits for the response. */
+    public Reply send(DeviceEvent event) throws SendFailedException {
+        return post(codec.encode(event), DeviceProtocol.CONTENT_FORMAT_CBOR);
+    }
+
+    /** Posts raw bytes to the events resource: for tests of what the server refuses. */
+    public Reply post(byte[] payload, int contentFormat) throws SendFailedException {
+        Request request = Request.newPost();
+        request.setConfirmable(true);
+        request.setPayload(payload);
+        if (contentFormat >= 0) {
+            request.getOptions().setContentFormat(contentFormat);
+        }
+        long start = System.nanoTime();
+        CoapResponse response;
+        try {
+            response = client.advanced(request);
+        } catch (ConnectorException | IOException e) {
+            throw new SendFailedException(deviceId + ": " + e.getMessage(), e);
+        }
+        long elapsed = System.nanoTime() - start;
+        if (response == null) {
+            Throwable error = request.getSendError();
+            String reason = error != null
+                    ? error.getMessage()
+                    : request.isRejected() ? "rejected by server" : "no response (timed out)";
+            throw new SendFailedException(deviceId + ": " + reason, error);
+        }
+        String diagnostic = response.isSuccess() ? "" : response.getResponseText();
+        return new Reply(response.getCode().text, diagnostic == null ? "" : diagnostic, elapsed);
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+        endpoint.destroy();
+    }
+
+    static Configuration configuration(ClientTiming timing) {
+        var config = new Configuration(
+                CoapConfig.DEFINITIONS, DtlsConfig.DEFINITIONS, UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS);
+        config.set(DtlsConfig.DTLS_ROLE, DtlsRole.CLIENT_ONLY);
+        // 0: the device accepts the server's Connection ID but needs none of its own.
+        config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, 0);
+        config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256));
+        config.set(
+                DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT,
+                timing.dtlsRetransmission().toMillis(),
+                TimeUnit.MILLISECONDS);
+        config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, timing.dtlsMaxRetransmissions());
+        config.set(CoapConfig.ACK_TIMEOUT, timing.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        config.set(CoapConfig.ACK_INIT_RANDOM, timing.ackRandomFactor());
+        config.set(CoapConfig.ACK_TIMEOUT_SCALE, timing.ackTimeoutScale());
+        config.set(CoapConfig.MAX_RETRANSMIT, timing.maxRetransmit());
+        return config;
+    }
+
+    private static String hostLiteral(InetSocketAddress address) {
+        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The request did not get a response: handshake refused, timed out, or the socket failed. */
+    public static final class SendFailedException extends Exception {
+        public SendFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package no.pasientsignal.sim;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import no.pasientsignal.protocol.DeviceEvent;
+import no.pasientsignal.protocol.DeviceProtocol;
+import no.pasientsignal.protocol.EventKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The device simulator's command line. */
+@Command(
+        name = "device-sim",
+        mixinStandardHelpOptions = true,
+        description = "Simulated room devices speaking CoAP over DTLS to the signal-server.",
+        subcommands = {DeviceSim.Press.class, DeviceSim.Cancel.class, DemoWard.class})
+public final class DeviceSim {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new DeviceSim())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("device-sim: " + e.getMessage());
+                    return 2;
+                })
+                .execute(args);
+    }
+
+    /** Options every command shares: where the server is and where credentials live. */
+    static final class Connection {
+        @Option(
+                names = "--server",
+                defaultValue = "127.0.0.1:" + DeviceProtocol.DEFAULT_COAPS_PORT,
+                description = "signal-server CoAP address host:port (default ${DEFAULT-VALUE})")
+        String server;
+
+        @Option(
+                names = "--pki",
+                defaultValue = "data/server/pki",
+                description = "site PKI folder with the CA that issues simulated devices (default ${DEFAULT-VALUE})")
+        Path pki;
+
+        @Option(
+                names = "--devices",
+                defaultValue = "data/sim/devices",
+                description = "folder with the simulated devices' credentials (default ${DEFAULT-VALUE})")
+        Path devices;
+
+        InetSocketAddress serverAddress() {
+            int colon = server.lastIndexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("--server must be host:port, got '" + server + "'");
+            }
+            String host = server.substring(0, colon).replace("[", "").replace("]", "");
+            int port = Integer.parseInt(server.substring(colon + 1));
+            try {
+                return new InetSocketAddress(InetAddress.getByName(host), port);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("unknown host '" + host + "'", e);
+            }
+        }
+
+        DeviceWallet wallet() {
+            return new DeviceWallet(devices, pki);
+        }
+    }
+
+    /** The device id of the call button in a room, as the demo ward names them. */
+    static String callButtonOf(String room) {
+        return "call-" + room;
+    }
+
+    abstract static class SingleEvent implements Callable<Integer> {
+        @CommandLine.Mixin
+        Connection connection;
+
+        @Parameters(index = "0", paramLabel = "ROOM", description = "room number, e.g. 201")
+        String room;
+
+        @Option(names = "--device", description = "device id (default: call-<ROOM>)")
+        String device;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        abstract EventKind kind();
+
+        @Override
+        public Integer call() throws Exception {
+            String deviceId = device != null ? device : callButtonOf(room);
+            var credentials = connection.wallet().credentials(deviceId);
+            try (var client = DeviceClient.connect(credentials, connection.serverAddress(), ClientTiming.CALL)) {
+                Reply reply = client.send(DeviceEvent.now(kind()));
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%s %s from %s: %s%s (%.1f ms)%n",
+                                kind() == EventKind.CALL_PRESSED ? "Call" : "Cancel",
+                                room,
+                                deviceId,
+                                reply.code(),
+                                reply.diagnostic().isEmpty() ? "" : " " + reply.diagnostic(),
+                                reply.roundTripNanos() / 1e6);
+                return reply.isSuccess() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "press", description = "Press the call button in a room.")
+    static final class Press extends SingleEvent {
+        @Override
+        EventKind kind() {
+            return EventKind.CALL_PRESSED;
+        }
+    }
+
+    @Command(name = "cancel", description = "Cancel the call in a room, at the device.")
+    static final class Cancel extends SingleEvent {
+        @Override
+        EventKind kind() {
+            return EventKind.CALL_CANCELLED;
+        }
+    }
+
+    /** Parses "201-208" or "201,203,207" into room numbers. */
+    static List<String> rooms(String spec) {
+        var rooms = new ArrayList<String>();
+        for (String part : spec.split(",")) {
+            String p = part.strip();
+            int dash = p.indexOf('-');
+            if (dash > 0) {
+                int from = Integer.parseInt(p.substring(0, dash));
+                int to = Integer.parseInt(p.substring(dash + 1));
+                if (to < from || to - from > 10_000) {
+                    throw new IllegalArgumentException("bad room range '" + p + "'");
+                }
+                for (int r = from; r <= to; r++) {
+                    rooms.add(Integer.toString(r));
+                }
+            } else if (!p.isEmpty()) {
+                rooms.add(p);
+            }
+        }
+        if (rooms.isEmpty()) {
+            throw new IllegalArgumentException("no rooms in '" + spec + "'");
+        }
+        return rooms;
+    }
+
+    static Duration seconds(double s) {
+        return Duration.ofMillis((long) (s * 1000));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Simulated room devices that speak the real protocol (CoAP over DTLS with X.509 client
+ * certificates): a CLI to press and cancel calls from a named room and to play a small demo ward.
+ * Also the device client the server's integration tests use, so tests exercise real handshakes.
+ */
+package no.pasientsignal.sim;

@@ -1,0 +1,65 @@
+package no.pasientsignal.server;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import no.pasientsignal.certs.SitePki;
+import no.pasientsignal.server.alarm.CallBoard;
+import no.pasientsignal.server.coap.CoapSettings;
+import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.staff.PasswordHasher;
+import no.pasientsignal.server.staff.SessionTokens;
+import no.pasientsignal.server.staff.StaffDirectory;
+
+/** Wires the framework-free domain objects into the application context. */
+@Factory
+class ServerBeans {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** One thread, so every subscriber sees changes in the order they were recorded. */
+    @Singleton
+    @Named("call-fanout")
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService callFanout() {
+        return Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("call-fanout").daemon(true).factory());
+    }
+
+    @Singleton
+    CallBoard callBoard(Clock clock, @Named("call-fanout") ExecutorService fanout, SignalSettings settings) {
+        return new CallBoard(clock, fanout, settings.rememberedEventIds());
+    }
+
+    @Singleton
+    FacilityDirectory facility(SignalSettings settings) {
+        return settings.demo() ? FacilityDirectory.demoWard() : new FacilityDirectory();
+    }
+
+    @Singleton
+    StaffDirectory staff(SignalSettings settings) {
+        var hasher = new PasswordHasher();
+        return settings.demo() ? StaffDirectory.demoStaff(hasher) : new StaffDirectory(hasher);
+    }
+
+    @Singleton
+    SessionTokens sessions(Clock clock, SignalSettings settings) {
+        return new SessionTokens(clock, settings.sessionLifetime());
+    }
+
+    /** The site PKI: created on first run (site CA and server certificate), loaded afterwards. */
+    @Singleton
+    SitePki sitePki(SignalSettings settings, CoapSettings coap) throws IOException {
+        return SitePki.bootstrap(
+                Path.of(settings.dataDir(), "pki"), settings.siteName(), coap.serverNames(), coap.serverAddresses());
+    }
+}

@@ -1,0 +1,28 @@
+package no.pasientsignal.server.alarm;
+
+import java.util.Optional;
+
+/**
+ * What the board did with a device event. Every outcome is a success from the device's point of
+ * view (it may stop retransmitting); the distinction matters for logs, tests and statistics.
+ */
+public enum EventOutcome {
+    /** A new call was raised. */
+    RAISED,
+    /** The room already had an active call; the press is recorded as part of it. */
+    ALREADY_ACTIVE,
+    /** The room's call was cancelled. */
+    CANCELLED,
+    /** A cancel with no active call to cancel (e.g. pressed twice). */
+    NOTHING_TO_CANCEL,
+    /** The event id was seen before: a retransmission or re-send. Nothing changed. */
+    DUPLICATE;
+
+    public Optional<CallChange.Kind> change() {
+        return switch (this) {
+            case RAISED -> Optional.of(CallChange.Kind.RAISED);
+            case CANCELLED -> Optional.of(CallChange.Kind.CANCELLED);
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,327 @@
+package no.pasientsignal.server.coap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import no.pasientsignal.certs.DeviceCredentials;
+import no.pasientsignal.certs.testing.FixturePki;
+import no.pasientsignal.protocol.DeviceEvent;
+import no.pasientsignal.protocol.DeviceProtocol;
+import no.pasientsignal.protocol.EventKind;
+import no.pasientsignal.server.SseProbe;
+import no.pasientsignal.server.alarm.CallBoard;
+import no.pasientsignal.server.facility.Device;
+import no.pasientsignal.server.facility.DeviceType;
+import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.facility.Room;
+import no.pasientsignal.sim.ClientTiming;
+import no.pasientsignal.sim.DeviceClient;
+import no.pasientsignal.sim.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A device presses its button over a real DTLS session (UDP on loopback, X.509 both ways) and the
+ * call reaches the HTTP API and its event stream. Bad certificates and bad payloads change nothing.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeviceCallIT implements TestPropertyProvider {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String WARD = "Avdeling 2 Øst";
+    /** Refused handshakes need not use the full retry budget. */
+    private static final ClientTiming FAST_FAILURE =
+            new ClientTiming(Duration.ofMillis(300), 1.5f, 1.5f, 1, Duration.ofMillis(300), 1);
+
+    private Path dataDir;
+    private FixturePki pki;
+
+    @Inject
+    EmbeddedServer http;
+
+    @Inject
+    DeviceEndpoint endpoint;
+
+    @Inject
+    CallBoard board;
+
+    @Inject
+    FacilityDirectory facility;
+
+    private String token;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            dataDir = Files.createTempDirectory("signal-server-it");
+            // The fixture PKI is written where the server looks for its site PKI, so the server
+            // trusts the fixture CA and the fixture devices.
+            pki = FixturePki.create(dataDir.resolve("pki"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of(
+                "signal.data-dir", dataDir.toString(),
+                "signal.demo", "true",
+                "signal.coap.bind-address", "127.0.0.1",
+                "signal.coap.port", "0",
+                "micronaut.server.port", "-1");
+    }
+
+    @BeforeAll
+    void logIn() throws Exception {
+        var response = post("/login", "{\"username\":\"sykepleier\",\"password\":\"demo-sykepleier\"}", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        token = JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    @AfterAll
+    void noCaliforniumPropertiesFileWasWritten() {
+        // Californium writes Californium3.properties to the working directory when configured
+        // the lazy way; the server must never do that.
+        assertThat(Path.of("Californium3.properties")).doesNotExist();
+    }
+
+    @Test
+    void pressed_call_is_recorded_before_the_ack_and_reaches_stream_and_list() throws Exception {
+        var device = register("301");
+        try (var sse = new SseProbe(uri("/api/calls/stream"), token, "call");
+                var client = connect(pki.device(device))) {
+            await().until(() -> sse.status() == 200);
+            var event = DeviceEvent.now(EventKind.CALL_PRESSED);
+
+            Reply reply = client.send(event);
+
+            assertThat(reply.code()).isEqualTo("2.04");
+            // Recorded before the device got its ACK: no waiting needed.
+            assertThat(board.activeCalls())
+                    .anySatisfy(call -> assertThat(call.eventId()).isEqualTo(event.eventId()));
+
+            JsonNode listed = activeCallOf("301");
+            assertThat(listed.get("eventId").asString())
+                    .isEqualTo(event.eventId().toString());
+            assertThat(listed.get("deviceId").asString()).isEqualTo(device);
+            assertThat(listed.get("roomName").asString()).isEqualTo("Rom 301");
+            assertThat(listed.get("callType").asString()).isEqualTo("PATIENT_CALL");
+
+            JsonNode change = JSON.readTree(sse.data().poll(5, TimeUnit.SECONDS));
+            assertThat(change.get("change").asString()).isEqualTo("RAISED");
+            assertThat(change.get("call").get("roomId").asString()).isEqualTo("301");
+        }
+    }
+
+    @Test
+    void the_same_event_id_retransmitted_raises_one_call() throws Exception {
+        var device = register("302");
+        try (var sse = new SseProbe(uri("/api/calls/stream"), token, "call");
+                var client = connect(pki.device(device))) {
+            await().until(() -> sse.status() == 200);
+            var event = DeviceEvent.now(EventKind.CALL_PRESSED);
+
+            assertThat(client.send(event).code()).isEqualTo("2.04");
+            // A re-send after a lost ACK: new CoAP message, same event id. Still acknowledged.
+            assertThat(client.send(event).code()).isEqualTo("2.04");
+            // A later, different event from the same room proves the stream is still flowing.
+            assertThat(client.send(DeviceEvent.now(EventKind.CALL_CANCELLED)).code())
+                    .isEqualTo("2.04");
+
+            assertThat(JSON.readTree(sse.data().poll(5, TimeUnit.SECONDS))
+                            .get("change")
+                            .asString())
+                    .isEqualTo("RAISED");
+            assertThat(JSON.readTree(sse.data().poll(5, TimeUnit.SECONDS))
+                            .get("change")
+                            .asString())
+                    .isEqualTo("CANCELLED");
+            assertThat(sse.data()).isEmpty();
+        }
+    }
+
+    @Test
+    void cancel_at_the_device_removes_the_call() throws Exception {
+        var device = register("303");
+        try (var client = connect(pki.device(device))) {
+            client.send(DeviceEvent.now(EventKind.CALL_PRESSED));
+            assertThat(activeCallOf("303")).isNotNull();
+            assertThat(client.send(DeviceEvent.now(EventKind.CALL_CANCELLED)).code())
+                    .isEqualTo("2.04");
+            assertThat(activeCallOf("303")).isNull();
+        }
+    }
+
+    @Test
+    void expired_certificate_is_refused_at_handshake_and_raises_nothing() {
+        assertHandshakeRefused(pki.expired());
+    }
+
+    @Test
+    void certificate_from_a_foreign_ca_is_refused_at_handshake_and_raises_nothing() {
+        assertHandshakeRefused(pki.foreignCa());
+    }
+
+    @Test
+    void certificate_without_client_auth_is_refused_at_handshake_and_raises_nothing() {
+        assertHandshakeRefused(pki.noClientAuth());
+    }
+
+    @Test
+    void malformed_payload_gets_4_00_with_a_diagnostic_and_changes_nothing() throws Exception {
+        var device = register("304");
+        try (var client = connect(pki.device(device))) {
+            int before = board.activeCalls().size();
+            Reply reply = client.post(new byte[] {(byte) 0xbf, 0x61, 0x78}, DeviceProtocol.CONTENT_FORMAT_CBOR);
+            assertThat(reply.code()).isEqualTo("4.00");
+            assertThat(reply.diagnostic()).contains("CBOR");
+            assertThat(board.activeCalls()).hasSize(before);
+        }
+    }
+
+    @Test
+    void missing_field_is_named_in_the_diagnostic() throws Exception {
+        var device = register("305");
+        try (var client = connect(pki.device(device))) {
+            byte[] noEventId = tools.jackson.dataformat.cbor.CBORMapper.builder()
+                    .build()
+                    .writeValueAsBytes(Map.of("evt", "call", "ts", 1));
+            Reply reply = client.post(noEventId, DeviceProtocol.CONTENT_FORMAT_CBOR);
+            assertThat(reply.code()).isEqualTo("4.00");
+            assertThat(reply.diagnostic()).contains("eid");
+            assertThat(activeCallOf("305")).isNull();
+        }
+    }
+
+    @Test
+    void oversized_payload_gets_4_13_and_changes_nothing() throws Exception {
+        var device = register("306");
+        try (var client = connect(pki.device(device))) {
+            Reply reply = client.post(
+                    new byte[DeviceProtocol.MAX_EVENT_PAYLOAD_BYTES + 100], DeviceProtocol.CONTENT_FORMAT_CBOR);
+            assertThat(reply.code()).isEqualTo("4.13");
+            assertThat(reply.diagnostic()).contains(Integer.toString(DeviceProtocol.MAX_EVENT_PAYLOAD_BYTES));
+            assertThat(activeCallOf("306")).isNull();
+        }
+    }
+
+    @Test
+    void wrong_content_format_gets_4_15() throws Exception {
+        var device = register("307");
+        try (var client = connect(pki.device(device))) {
+            Reply reply = client.post("call please".getBytes(), 0);
+            assertThat(reply.code()).isEqualTo("4.15");
+            assertThat(activeCallOf("307")).isNull();
+        }
+    }
+
+    @Test
+    void valid_certificate_of_an_unregistered_device_gets_4_03() throws Exception {
+        try (var client = connect(pki.device("call-999"))) {
+            Reply reply = client.send(DeviceEvent.now(EventKind.CALL_PRESSED));
+            assertThat(reply.code()).isEqualTo("4.03");
+            assertThat(reply.diagnostic()).contains("call-999");
+            assertThat(activeCallOf("999")).isNull();
+        }
+    }
+
+    @Test
+    void api_refuses_requests_without_a_valid_login() throws Exception {
+        assertThat(get("/api/calls", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/calls", "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(post("/login", "{\"username\":\"sykepleier\",\"password\":\"wrong\"}", null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(get("/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void health_reports_the_device_endpoint() throws Exception {
+        JsonNode health = JSON.readTree(get("/health", null).body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.toString()).contains("deviceEndpoint");
+    }
+
+    private void assertHandshakeRefused(DeviceCredentials credentials) {
+        String room = credentials.deviceId().replace("call-", "");
+        facility.register(
+                new Device(credentials.deviceId(), DeviceType.CALL_BUTTON, new Room(room, "Rom " + room, WARD)));
+        int before = board.activeCalls().size();
+        InetSocketAddress address =
+                new InetSocketAddress("127.0.0.1", endpoint.address().getPort());
+        try (var client = DeviceClient.connectFaulty(credentials, address, FAST_FAILURE)) {
+            assertThatThrownBy(() -> client.send(DeviceEvent.now(EventKind.CALL_PRESSED)))
+                    .isInstanceOf(DeviceClient.SendFailedException.class);
+        }
+        assertThat(board.activeCalls()).hasSize(before);
+    }
+
+    private String register(String room) {
+        String deviceId = "call-" + room + "-" + UUID.randomUUID().toString().substring(0, 8);
+        facility.register(new Device(deviceId, DeviceType.CALL_BUTTON, new Room(room, "Rom " + room, WARD)));
+        return deviceId;
+    }
+
+    private DeviceClient connect(DeviceCredentials credentials) {
+        InetSocketAddress address = endpoint.address();
+        return DeviceClient.connect(
+                credentials, new InetSocketAddress("127.0.0.1", address.getPort()), ClientTiming.CALL);
+    }
+
+    private JsonNode activeCallOf(String roomId) throws Exception {
+        var response = get("/api/calls", token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        for (JsonNode call : JSON.readTree(response.body())) {
+            if (call.get("roomId").asString().equals(roomId)) {
+                return call;
+            }
+        }
+        return null;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + http.getPort() + path);
+    }
+
+    private HttpResponse<String> get(String path, String bearer) throws Exception {
+        var builder = HttpRequest.newBuilder(uri(path)).GET();
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        try (var client = HttpClient.newHttpClient()) {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private HttpResponse<String> post(String path, String json, String bearer) throws Exception {
+        var builder = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        try (var client = HttpClient.newHttpClient()) {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
