@@ -174,17 +174,25 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Test
     void expired_certificate_is_refused_at_handshake_and_raises_nothing() {
-        assertHandshakeRefused(pki.expired());
+        assertHandshakeRefused(pki.expired(), "CERTIFICATE_EXPIRED");
     }
 
     @Test
     void certificate_from_a_foreign_ca_is_refused_at_handshake_and_raises_nothing() {
-        assertHandshakeRefused(pki.foreignCa());
+        var foreign = pki.foreignCa();
+        // The device trusts the real site CA (so it accepts the server) but its own certificate
+        // comes from another CA: the server must be the one that refuses.
+        var misissued = new DeviceCredentials(
+                foreign.deviceId(),
+                foreign.certificate(),
+                foreign.privateKey(),
+                pki.site().caCertificate());
+        assertHandshakeRefused(misissued, "BAD_CERTIFICATE");
     }
 
     @Test
     void certificate_without_client_auth_is_refused_at_handshake_and_raises_nothing() {
-        assertHandshakeRefused(pki.noClientAuth());
+        assertHandshakeRefused(pki.noClientAuth(), "BAD_CERTIFICATE");
     }
 
     @Test
@@ -262,7 +270,7 @@ class DeviceCallIT implements TestPropertyProvider {
         assertThat(health.toString()).contains("deviceEndpoint");
     }
 
-    private void assertHandshakeRefused(DeviceCredentials credentials) {
+    private void assertHandshakeRefused(DeviceCredentials credentials, String expectedAlert) {
         String room = credentials.deviceId().replace("call-", "");
         facility.register(
                 new Device(credentials.deviceId(), DeviceType.CALL_BUTTON, new Room(room, "Rom " + room, WARD)));
@@ -271,7 +279,9 @@ class DeviceCallIT implements TestPropertyProvider {
                 new InetSocketAddress("127.0.0.1", endpoint.address().getPort());
         try (var client = DeviceClient.connectFaulty(credentials, address, FAST_FAILURE)) {
             assertThatThrownBy(() -> client.send(DeviceEvent.now(EventKind.CALL_PRESSED)))
-                    .isInstanceOf(DeviceClient.SendFailedException.class);
+                    .isInstanceOf(DeviceClient.SendFailedException.class)
+                    // The server, not the device, ends the handshake with a fatal alert.
+                    .hasMessageContaining("Received 'fatal alert/" + expectedAlert + "'");
         }
         assertThat(board.activeCalls()).hasSize(before);
     }
