@@ -48,11 +48,12 @@ final class DemoWard implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         List<String> roomList = DeviceSim.rooms(rooms);
+        var server = connection.serverAddress();
         var clients = new ArrayList<DeviceClient>();
         var wallet = connection.wallet();
         for (String room : roomList) {
-            clients.add(DeviceClient.connect(
-                    wallet.credentials(DeviceSim.callButtonOf(room)), connection.serverAddress(), ClientTiming.CALL));
+            clients.add(
+                    DeviceClient.connect(wallet.credentials(DeviceSim.callButtonOf(room)), server, ClientTiming.CALL));
         }
         out.printf("Demo ward: %d call buttons talking to %s%n", clients.size(), connection.server);
         out.flush();

@@ -29,12 +29,15 @@ public final class DeviceSim {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new DeviceSim())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("device-sim: " + e.getMessage());
-                    return 2;
-                })
-                .execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with user-facing errors printed as one sentence (exit 2), no stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new DeviceSim()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("device-sim: " + e.getMessage());
+            return 2;
+        });
     }
 
     /** Options every command shares: where the server is and where credentials live. */
@@ -99,8 +102,9 @@ public final class DeviceSim {
         @Override
         public Integer call() throws Exception {
             String deviceId = device != null ? device : callButtonOf(room);
+            var server = connection.serverAddress();
             var credentials = connection.wallet().credentials(deviceId);
-            try (var client = DeviceClient.connect(credentials, connection.serverAddress(), ClientTiming.CALL)) {
+            try (var client = DeviceClient.connect(credentials, server, ClientTiming.CALL)) {
                 Reply reply = client.send(DeviceEvent.now(kind()));
                 spec.commandLine()
                         .getOut()

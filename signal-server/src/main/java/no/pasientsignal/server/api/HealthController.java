@@ -34,7 +34,7 @@ public class HealthController {
     public HttpResponse<Health> health() {
         boolean listening = endpoint.isRunning();
         var device = listening
-                ? new Component("UP", "coaps://" + endpoint.address())
+                ? new Component("UP", "udp port " + endpoint.address().getPort())
                 : new Component("DOWN", "device endpoint not listening");
         var health = new Health(listening ? "UP" : "DOWN", Map.of("deviceEndpoint", device));
         return HttpResponse.status(listening ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)

@@ -81,7 +81,10 @@ public final class DeviceEndpoint implements ApplicationEventListener<ServerStar
         coap.add(new EventsResource(board, facility));
         coap.start();
         server = coap;
-        LOG.info("Device endpoint listening on coaps://{}", endpoint.getAddress());
+        LOG.info(
+                "Device endpoint listening on coaps://{}:{}",
+                endpoint.getAddress().getHostString(),
+                endpoint.getAddress().getPort());
     }
 
     /** The bound address (the real port when configured with 0). */
