@@ -77,7 +77,8 @@ class CallReachesBoardIT {
         browser.get(system.consoleUrl());
 
         // Log in as the demo ward nurse.
-        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-username input")));
+        WebElement username =
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-username input")));
         username.sendKeys("sykepleier");
         browser.findElement(By.cssSelector("#login-password input")).sendKeys("demo-sykepleier");
         browser.findElement(By.id("login-button")).click();
@@ -88,7 +89,8 @@ class CallReachesBoardIT {
         assertThat(system.sim("press", "203")).isZero();
 
         // It appears without a reload. Pushed, so one second is plenty; the wait allows for CI load.
-        By tile203 = By.xpath("//*[contains(@class,'room-tile')][.//*[contains(@class,'room-name')][text()='Rom 203']]");
+        By tile203 =
+                By.xpath("//*[contains(@class,'room-tile')][.//*[contains(@class,'room-name')][text()='Rom 203']]");
         WebElement tile = new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(tile203));
         assertThat(tile.getText()).contains("Pasientrop");
@@ -96,7 +98,8 @@ class CallReachesBoardIT {
 
         // Cancelled at the device in the room: the tile goes away.
         assertThat(system.sim("cancel", "203")).isZero();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(tile203));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.invisibilityOfElementLocated(tile203));
     }
 
     private void screenshot(String name) throws Exception {

@@ -19,7 +19,8 @@ import org.awaitility.Awaitility;
 /** Starts the packaged server, console and simulator as processes, with free ports and a fresh data folder. */
 final class SystemUnderTest implements AutoCloseable {
 
-    final Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    final Path root =
+            Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     final Path dataDir;
     final Path logDir;
     final int httpPort;
@@ -52,8 +53,10 @@ final class SystemUnderTest implements AutoCloseable {
         start(
                 "ward-console",
                 Map.of(
-                        "SIGNAL_SERVER_URL", "http://127.0.0.1:" + httpPort,
-                        "CONSOLE_PORT", Integer.toString(consolePort)),
+                        "SIGNAL_SERVER_URL",
+                        "http://127.0.0.1:" + httpPort,
+                        "CONSOLE_PORT",
+                        Integer.toString(consolePort)),
                 List.of());
         awaitHttp(consoleUrl());
     }
@@ -106,7 +109,8 @@ final class SystemUnderTest implements AutoCloseable {
     }
 
     private void awaitHttp(String url) {
-        try (var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+        try (var client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
             Awaitility.await(url)
                     .atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(250))
