@@ -53,7 +53,10 @@ class CallReachesBoardIT {
                         "--disable-component-update",
                         "--disable-sync",
                         "--window-size=900,1200",
+                        // A Norwegian ward tablet: the console answers in bokmål.
+                        "--lang=nb-NO",
                         "--user-data-dir=" + Files.createTempDirectory("chromium-e2e"));
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nb-NO,nb"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
