@@ -1,0 +1,99 @@
+package no.pasientsignal.console.login.service;
+
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import no.pasientsignal.console.client.AccessToken;
+import no.pasientsignal.console.client.LoginResult;
+import no.pasientsignal.console.client.SignalServerClient;
+import no.pasientsignal.console.client.SignalServerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs users in against the signal server and keeps the logged-in {@link ConsoleUser} in the current Vaadin session.
+ * One instance per console process; the session-bound methods must be called with a current {@link VaadinSession}.
+ */
+public final class AuthenticationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthenticationService.class);
+
+    private final SignalServerClient client;
+    private final Consumer<AccessToken> freshTokens;
+    private final Clock clock;
+
+    /**
+     * @param client the signal-server client
+     * @param freshTokens told the token of every successful login (the board's call stream connects with it)
+     * @param clock to judge token expiry
+     */
+    public AuthenticationService(SignalServerClient client, Consumer<AccessToken> freshTokens, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.freshTokens = Objects.requireNonNull(freshTokens, "freshTokens");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Logs in and stores the user in the current session (under a new session id, against session fixation).
+     *
+     * @throws SignalServerException when the server refuses the credentials or cannot be reached
+     */
+    public ConsoleUser login(String username, String password) {
+        LoginResult result;
+        try {
+            result = client.login(username.strip(), password);
+        } catch (SignalServerException e) {
+            LOG.info("Login as '{}' failed: {}", username.strip(), e.getMessage());
+            throw e;
+        }
+        ConsoleUser user = new ConsoleUser(result.username(), result.roles(), result.token());
+        renewSessionId();
+        VaadinSession.getCurrent().setAttribute(ConsoleUser.class, user);
+        LOG.info("'{}' logged in with roles {}", user.username(), user.roles());
+        freshTokens.accept(user.token());
+        return user;
+    }
+
+    /** The user logged in to the current session, if the login is still valid. */
+    public Optional<ConsoleUser> currentUser() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null) {
+            return Optional.empty();
+        }
+        ConsoleUser user = session.getAttribute(ConsoleUser.class);
+        if (user != null && !user.isValidAt(clock.instant())) {
+            session.setAttribute(ConsoleUser.class, null);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(user);
+    }
+
+    public boolean isLoggedIn() {
+        return currentUser().isPresent();
+    }
+
+    /** Forgets the user and ends the HTTP session. */
+    public void logout() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null) {
+            return;
+        }
+        session.setAttribute(ConsoleUser.class, null);
+        WrappedSession wrapped = session.getSession();
+        if (wrapped != null) {
+            wrapped.invalidate();
+        }
+    }
+
+    private static void renewSessionId() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null) {
+            VaadinService.reinitializeSession(request);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package no.pasientsignal.console.board.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import no.pasientsignal.console.board.service.BoardState.Connection;
+import no.pasientsignal.console.client.ActiveCall;
+import no.pasientsignal.console.client.Backoff;
+import no.pasientsignal.console.client.CallChange;
+import no.pasientsignal.console.client.SignalServerClient;
+import no.pasientsignal.console.client.SignalServerException;
+import no.pasientsignal.console.testsupport.FakeSignalServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CallBoardServiceTest {
+
+    private static final Instant NINE = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Backoff FAST = new Backoff(Duration.ofMillis(20), Duration.ofMillis(100));
+
+    private final CallBoardService board = new CallBoardService(
+            new SignalServerClient(URI.create("http://127.0.0.1:9")), FAST, Duration.ofSeconds(30), Clock.systemUTC());
+
+    @AfterEach
+    void close() {
+        board.close();
+    }
+
+    @Test
+    void rooms_are_ordered_by_the_call_that_has_waited_longest() {
+        board.applySnapshot(List.of(
+                call("203", "Rom 203", NINE.plusSeconds(30)),
+                call("201", "Rom 201", NINE),
+                call("202", "Rom 202", NINE.plusSeconds(10))));
+
+        assertThat(board.state().rooms())
+                .extracting(RoomStatus::roomName)
+                .containsExactly("Rom 201", "Rom 202", "Rom 203");
+        assertThat(board.state().connection()).isEqualTo(Connection.LIVE);
+    }
+
+    @Test
+    void two_calls_in_one_room_make_one_room_waiting_since_the_older() {
+        board.applySnapshot(
+                List.of(call("201", "Rom 201", NINE.plusSeconds(60)), call("202", "Rom 202", NINE.plusSeconds(30))));
+
+        board.applyChange(new CallChange("RAISED", call("201", "Rom 201", NINE)));
+
+        assertThat(board.state().rooms()).extracting(RoomStatus::roomId).containsExactly("201", "202");
+        RoomStatus room = board.state().rooms().getFirst();
+        assertThat(room.calls()).hasSize(2);
+        assertThat(room.waitingSince()).isEqualTo(NINE);
+        assertThat(room.callTypes()).containsExactly("PATIENT_CALL");
+    }
+
+    @Test
+    void cancelling_the_last_call_of_a_room_removes_the_room() {
+        ActiveCall call = call("201", "Rom 201", NINE);
+        board.applySnapshot(List.of(call));
+
+        board.applyChange(new CallChange("CANCELLED", call));
+
+        assertThat(board.state().rooms()).isEmpty();
+    }
+
+    @Test
+    void unknown_change_kinds_leave_the_board_as_it_was() {
+        board.applySnapshot(List.of(call("201", "Rom 201", NINE)));
+        BoardState before = board.state();
+
+        board.applyChange(new CallChange("ACCEPTED", call("202", "Rom 202", NINE)));
+        board.applyChange(new CallChange(null, call("203", "Rom 203", NINE)));
+
+        assertThat(board.state()).isSameAs(before);
+    }
+
+    @Test
+    void a_raised_call_seen_twice_is_one_call() {
+        ActiveCall call = call("201", "Rom 201", NINE);
+        board.applySnapshot(List.of(call));
+
+        board.applyChange(new CallChange("RAISED", call));
+
+        assertThat(board.state().rooms())
+                .singleElement()
+                .extracting(room -> room.calls().size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void subscribers_get_the_current_state_at_once_then_every_change_until_they_unsubscribe() {
+        board.applySnapshot(List.of(call("201", "Rom 201", NINE)));
+        List<BoardState> seen = new CopyOnWriteArrayList<>();
+
+        Subscription subscription = board.subscribe(seen::add);
+        board.applyChange(new CallChange("RAISED", call("202", "Rom 202", NINE)));
+        subscription.close();
+        board.applyChange(new CallChange("RAISED", call("203", "Rom 203", NINE)));
+
+        assertThat(seen).extracting(state -> state.rooms().size()).containsExactly(1, 2);
+        assertThat(seen.get(1).version()).isGreaterThan(seen.get(0).version());
+        assertThat(board.subscriberCount()).isZero();
+    }
+
+    @Test
+    void connection_state_follows_the_stream() {
+        assertThat(board.state().connection()).isEqualTo(Connection.CONNECTING);
+
+        board.applySnapshot(List.of());
+        assertThat(board.state().connection()).isEqualTo(Connection.LIVE);
+
+        board.applyDisconnect(new SignalServerException(SignalServerException.Reason.NOT_REACHABLE, "down"));
+        assertThat(board.state().connection()).isEqualTo(Connection.RECONNECTING);
+
+        board.applyDisconnect(new SignalServerException(SignalServerException.Reason.UNAUTHORIZED, "expired"));
+        assertThat(board.state().connection()).isEqualTo(Connection.LOGIN_REQUIRED);
+    }
+
+    @Test
+    void one_stream_connection_serves_every_board() {
+        try (FakeSignalServer server =
+                        FakeSignalServer.start().withUser("kari", "a").withUser("ola", "b");
+                CallBoardService shared = new CallBoardService(
+                        new SignalServerClient(server.uri()), FAST, Duration.ofSeconds(30), Clock.systemUTC())) {
+            SignalServerClient client = new SignalServerClient(server.uri());
+            List<BoardState> first = new CopyOnWriteArrayList<>();
+            List<BoardState> second = new CopyOnWriteArrayList<>();
+            shared.subscribe(first::add);
+            shared.subscribe(second::add);
+
+            shared.useAccessToken(client.login("kari", "a").token());
+            shared.useAccessToken(client.login("ola", "b").token());
+            await().until(() -> shared.state().isLive());
+            server.raise("201", "Rom 201", "PATIENT_CALL", NINE);
+
+            await().until(() -> !first.getLast().rooms().isEmpty()
+                    && !second.getLast().rooms().isEmpty());
+            assertThat(server.streamConnections()).isEqualTo(1);
+        }
+    }
+
+    private static ActiveCall call(String roomId, String roomName, Instant raisedAt) {
+        return new ActiveCall(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "call-" + roomId,
+                roomId,
+                roomName,
+                "Avdeling 2 Øst",
+                "PATIENT_CALL",
+                raisedAt,
+                "RAISED");
+    }
+}
