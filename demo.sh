@@ -27,6 +27,7 @@ stop() {
   echo "Stopping..."
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  exit 0
 }
 trap stop INT TERM EXIT
 
@@ -75,4 +76,5 @@ cat <<MSG
 MSG
 
 wait -n "${pids[@]}" || true
-echo "A component stopped; see $LOGS." >&2
+echo "A component stopped unexpectedly; see $LOGS." >&2
+exit 1
