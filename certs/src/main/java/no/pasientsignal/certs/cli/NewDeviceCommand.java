@@ -9,6 +9,7 @@ import no.pasientsignal.certs.DeviceCredentials;
 import no.pasientsignal.certs.DeviceIdentity;
 import no.pasientsignal.certs.SiteCa;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,12 +27,8 @@ final class NewDeviceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--dir",
-            required = true,
-            paramLabel = "DIR",
-            description = "Site directory with ca.pem and ca-key.pem.")
-    Path dir;
+    @Mixin
+    IssuingCa ca;
 
     @Option(
             names = "--id",
@@ -47,13 +44,6 @@ final class NewDeviceCommand implements Callable<Integer> {
             description = "Where to write the files (created if missing).")
     Path outDir;
 
-    @Option(
-            names = "--days",
-            paramLabel = "N",
-            defaultValue = "730",
-            description = "Validity in days (default: ${DEFAULT-VALUE}).")
-    int days;
-
     @Option(names = "--force", description = "Replace existing files for this device id.")
     boolean force;
 
@@ -64,15 +54,15 @@ final class NewDeviceCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "Invalid device id '" + deviceId + "': use 1 to 64 characters from A-Z a-z 0-9 . _ -");
         }
-        Duration validity = SignCsrCommand.validity(spec, days);
+        Duration validity = ca.validity();
         Path certFile = DeviceCredentials.certificateFile(outDir, deviceId);
         Path keyFile = DeviceCredentials.keyFile(outDir, deviceId);
         if (!force && (Files.exists(certFile) || Files.exists(keyFile))) {
             throw new CertsCli.UserException((Files.exists(certFile) ? certFile : keyFile)
                     + " already exists; use --force to replace the credentials of " + deviceId);
         }
-        SiteCa ca = SiteCa.load(dir);
-        DeviceCredentials credentials = DeviceCredentials.issueLocally(ca, deviceId, validity);
+        SiteCa siteCa = ca.load();
+        DeviceCredentials credentials = DeviceCredentials.issueLocally(siteCa, deviceId, validity);
         credentials.save(outDir);
 
         PrintWriter out = spec.commandLine().getOut();

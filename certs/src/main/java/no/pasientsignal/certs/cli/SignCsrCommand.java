@@ -9,9 +9,9 @@ import no.pasientsignal.certs.DeviceIdentity;
 import no.pasientsignal.certs.Pem;
 import no.pasientsignal.certs.SiteCa;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -24,17 +24,11 @@ import picocli.CommandLine.Spec;
         })
 final class SignCsrCommand implements Callable<Integer> {
 
-    private static final int MAX_DAYS = 36_500;
-
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--dir",
-            required = true,
-            paramLabel = "DIR",
-            description = "Site directory with ca.pem and ca-key.pem.")
-    Path dir;
+    @Mixin
+    IssuingCa ca;
 
     @Option(names = "--csr", required = true, paramLabel = "FILE", description = "The request, PEM or DER.")
     Path csrFile;
@@ -46,20 +40,13 @@ final class SignCsrCommand implements Callable<Integer> {
             description = "Where to write the certificate chain (PEM).")
     Path outFile;
 
-    @Option(
-            names = "--days",
-            paramLabel = "N",
-            defaultValue = "730",
-            description = "Validity in days (default: ${DEFAULT-VALUE}).")
-    int days;
-
     @Override
     public Integer call() throws Exception {
-        Duration validity = validity(spec, days);
+        Duration validity = ca.validity();
         byte[] csr = Pem.readCertificateRequest(csrFile);
-        SiteCa ca = SiteCa.load(dir);
-        X509Certificate certificate = ca.signDeviceCsr(csr, validity);
-        Pem.writeCertificates(outFile, certificate, ca.certificate());
+        SiteCa siteCa = ca.load();
+        X509Certificate certificate = siteCa.signDeviceCsr(csr, validity);
+        Pem.writeCertificates(outFile, certificate, siteCa.certificate());
 
         PrintWriter out = spec.commandLine().getOut();
         out.println("Signed " + csrFile + " for device "
@@ -69,13 +56,5 @@ final class SignCsrCommand implements Callable<Integer> {
         out.println("  Written to: " + outFile + " (certificate, then CA)");
         out.flush();
         return 0;
-    }
-
-    static Duration validity(CommandSpec spec, int days) {
-        if (days < 1 || days > MAX_DAYS) {
-            throw new ParameterException(
-                    spec.commandLine(), "--days must be between 1 and " + MAX_DAYS + ", got " + days);
-        }
-        return Duration.ofDays(days);
     }
 }
