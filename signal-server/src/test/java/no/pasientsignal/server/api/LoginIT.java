@@ -8,12 +8,9 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
+import no.pasientsignal.server.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,61 +41,40 @@ class LoginIT implements TestPropertyProvider {
 
     @Test
     void login_returns_a_bearer_token_with_the_staff_roles() throws Exception {
-        var response = post("/login", "{\"username\":\"tekniker\",\"password\":\"demo-tekniker\"}", null);
+        var response = api().post("/login", "{\"username\":\"tekniker\",\"password\":\"demo-tekniker\"}", null);
         assertThat(response.statusCode()).isEqualTo(200);
         var body = JSON.readTree(response.body());
         assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
         assertThat(body.get("roles").get(0).asString()).isEqualTo("TECHNICIAN");
         assertThat(body.get("expires_in").asLong()).isEqualTo(12 * 3600);
-        assertThat(get("/api/calls", body.get("access_token").asString()).statusCode())
+        assertThat(api().get("/api/calls", body.get("access_token").asString()).statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void logout_revokes_the_token_at_once() throws Exception {
-        String token = JSON.readTree(post("/login", "{\"username\":\"natt\",\"password\":\"demo-natt\"}", null)
-                        .body())
-                .get("access_token")
-                .asString();
-        assertThat(post("/logout", "", token).statusCode()).isEqualTo(204);
-        assertThat(get("/api/calls", token).statusCode()).isEqualTo(401);
+        String token = api().login("natt", "demo-natt");
+        assertThat(api().post("/logout", "", token).statusCode()).isEqualTo(204);
+        assertThat(api().get("/api/calls", token).statusCode()).isEqualTo(401);
     }
 
     @Test
     void invalid_login_requests_name_the_field_and_never_say_which_part_was_wrong() throws Exception {
-        var blank = post("/login", "{\"username\":\"\",\"password\":\"x\"}", null);
+        var blank = api().post("/login", "{\"username\":\"\",\"password\":\"x\"}", null);
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(blank.body()).contains("username");
 
-        var notJson = post("/login", "username=admin", null);
+        var notJson = api().post("/login", "username=admin", null);
         assertThat(notJson.statusCode()).isBetween(400, 499);
 
-        var unknownUser = post("/login", "{\"username\":\"nobody\",\"password\":\"demo-admin\"}", null);
-        var wrongPassword = post("/login", "{\"username\":\"admin\",\"password\":\"nope\"}", null);
+        var unknownUser = api().post("/login", "{\"username\":\"nobody\",\"password\":\"demo-admin\"}", null);
+        var wrongPassword = api().post("/login", "{\"username\":\"admin\",\"password\":\"nope\"}", null);
         assertThat(unknownUser.statusCode()).isEqualTo(401);
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(unknownUser.body()).isEqualTo(wrongPassword.body());
     }
 
-    private HttpResponse<String> get(String path, String bearer) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.getPort() + path));
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
-        }
-        try (var client = HttpClient.newHttpClient()) {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private HttpResponse<String> post(String path, String body, String bearer) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.getPort() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
-        }
-        try (var client = HttpClient.newHttpClient()) {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        }
+    private ApiClient api() {
+        return new ApiClient(http.getPort());
     }
 }

@@ -11,10 +11,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +22,7 @@ import no.pasientsignal.certs.testing.FixturePki;
 import no.pasientsignal.protocol.DeviceEvent;
 import no.pasientsignal.protocol.DeviceProtocol;
 import no.pasientsignal.protocol.EventKind;
+import no.pasientsignal.server.ApiClient;
 import no.pasientsignal.server.SseProbe;
 import no.pasientsignal.server.alarm.CallBoard;
 import no.pasientsignal.server.facility.Device;
@@ -93,9 +90,7 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @BeforeAll
     void logIn() throws Exception {
-        var response = post("/login", "{\"username\":\"sykepleier\",\"password\":\"demo-sykepleier\"}", null);
-        assertThat(response.statusCode()).isEqualTo(200);
-        token = JSON.readTree(response.body()).get("access_token").asString();
+        token = api().login("sykepleier", "demo-sykepleier");
     }
 
     @AfterAll
@@ -108,7 +103,7 @@ class DeviceCallIT implements TestPropertyProvider {
     @Test
     void pressed_call_is_recorded_before_the_ack_and_reaches_stream_and_list() throws Exception {
         var device = register("301");
-        try (var sse = new SseProbe(uri("/api/calls/stream"), token, "call");
+        try (var sse = new SseProbe(api().uri("/api/calls/stream"), token, "call");
                 var client = connect(pki.device(device))) {
             await().until(() -> sse.status() == 200);
             var event = DeviceEvent.now(EventKind.CALL_PRESSED);
@@ -136,7 +131,7 @@ class DeviceCallIT implements TestPropertyProvider {
     @Test
     void the_same_event_id_retransmitted_raises_one_call() throws Exception {
         var device = register("302");
-        try (var sse = new SseProbe(uri("/api/calls/stream"), token, "call");
+        try (var sse = new SseProbe(api().uri("/api/calls/stream"), token, "call");
                 var client = connect(pki.device(device))) {
             await().until(() -> sse.status() == 200);
             var event = DeviceEvent.now(EventKind.CALL_PRESSED);
@@ -255,17 +250,17 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Test
     void api_refuses_requests_without_a_valid_login() throws Exception {
-        assertThat(get("/api/calls", null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/calls", "not-a-token").statusCode()).isEqualTo(401);
-        assertThat(post("/login", "{\"username\":\"sykepleier\",\"password\":\"wrong\"}", null)
+        assertThat(api().get("/api/calls", null).statusCode()).isEqualTo(401);
+        assertThat(api().get("/api/calls", "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(api().post("/login", "{\"username\":\"sykepleier\",\"password\":\"wrong\"}", null)
                         .statusCode())
                 .isEqualTo(401);
-        assertThat(get("/health", null).statusCode()).isEqualTo(200);
+        assertThat(api().get("/health", null).statusCode()).isEqualTo(200);
     }
 
     @Test
     void health_reports_the_device_endpoint() throws Exception {
-        JsonNode health = JSON.readTree(get("/health", null).body());
+        JsonNode health = JSON.readTree(api().get("/health", null).body());
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.toString()).contains("deviceEndpoint");
     }
@@ -299,7 +294,7 @@ class DeviceCallIT implements TestPropertyProvider {
     }
 
     private JsonNode activeCallOf(String roomId) throws Exception {
-        var response = get("/api/calls", token);
+        var response = api().get("/api/calls", token);
         assertThat(response.statusCode()).isEqualTo(200);
         for (JsonNode call : JSON.readTree(response.body())) {
             if (call.get("roomId").asString().equals(roomId)) {
@@ -309,29 +304,7 @@ class DeviceCallIT implements TestPropertyProvider {
         return null;
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + http.getPort() + path);
-    }
-
-    private HttpResponse<String> get(String path, String bearer) throws Exception {
-        var builder = HttpRequest.newBuilder(uri(path)).GET();
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
-        }
-        try (var client = HttpClient.newHttpClient()) {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private HttpResponse<String> post(String path, String json, String bearer) throws Exception {
-        var builder = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
-        }
-        try (var client = HttpClient.newHttpClient()) {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        }
+    private ApiClient api() {
+        return new ApiClient(http.getPort());
     }
 }
