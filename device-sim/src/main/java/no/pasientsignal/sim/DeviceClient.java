@@ -14,10 +14,12 @@ import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.DtlsEndpointContext;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.SystemConfig;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.elements.exception.ConnectorException;
+import org.eclipse.californium.elements.util.Bytes;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
@@ -128,7 +130,12 @@ public final class DeviceClient implements AutoCloseable {
             throw new SendFailedException(deviceId + ": " + reason, error);
         }
         String diagnostic = response.isSuccess() ? "" : response.getResponseText();
-        return new Reply(response.getCode().text, diagnostic == null ? "" : diagnostic, elapsed);
+        Bytes cid = response.advanced().getSourceContext().get(DtlsEndpointContext.KEY_WRITE_CONNECTION_ID);
+        return new Reply(
+                response.getCode().text,
+                diagnostic == null ? "" : diagnostic,
+                elapsed,
+                cid == null ? "" : cid.getAsString());
     }
 
     @Override

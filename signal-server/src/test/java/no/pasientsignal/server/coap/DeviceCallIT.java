@@ -111,6 +111,8 @@ class DeviceCallIT implements TestPropertyProvider {
             Reply reply = client.send(event);
 
             assertThat(reply.code()).isEqualTo("2.04");
+            // The server issued a 6-byte DTLS Connection ID, so the session survives address changes.
+            assertThat(reply.connectionId()).hasSize(12);
             // Recorded before the device got its ACK: no waiting needed.
             assertThat(board.activeCalls())
                     .anySatisfy(call -> assertThat(call.eventId()).isEqualTo(event.eventId()));
