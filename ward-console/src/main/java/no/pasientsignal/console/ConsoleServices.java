@@ -37,7 +37,7 @@ public final class ConsoleServices implements AutoCloseable {
         this.client = new SignalServerClient(config.signalServerUrl());
         this.board = new CallBoardService(client, backoff, CallBoardService.DEFAULT_IDLE_TIMEOUT, utc);
         this.clock = new BoardClock();
-        this.authentication = new AuthenticationService(client, board::useAccessToken, utc);
+        this.authentication = new AuthenticationService(client, board::useAccessToken, board::retireAccessToken, utc);
     }
 
     /** The services of the Vaadin application handling the current request (or running the current access task). */

@@ -101,6 +101,19 @@ public final class CallStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the current connection, if any, and connects again at once, asking the token source for a token anew
+     * (used when the token in use has been retired).
+     */
+    public void restart() {
+        // Set the wake-up flag first, so the back-off wait after the dropped connection returns at once.
+        reconnectNow();
+        InputStream in = current;
+        if (in != null) {
+            SignalServerClient.closeQuietly(in);
+        }
+    }
+
     /** Stops the stream and its thread; waits briefly for the thread to end. */
     @Override
     public void close() {

@@ -115,6 +115,21 @@ public final class SignalServerClient {
                 name == null ? username : name, roles, new AccessToken(token, sentAt.plusSeconds(expiresIn)));
     }
 
+    /**
+     * Ends the session on the server ({@code POST /logout}), so the token is refused from now on even
+     * if it is copied. Answers other than 204 are reported as {@link SignalServerException}.
+     */
+    public void logout(AccessToken token) {
+        HttpRequest request = apiRequest("/logout", token)
+                .timeout(requestTimeout)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = send(request, "POST /logout");
+        if (response.statusCode() != 204 && response.statusCode() != 200) {
+            throw unexpected("POST /logout", "status " + response.statusCode());
+        }
+    }
+
     /** The calls that are active right now. */
     public List<ActiveCall> activeCalls(AccessToken token) {
         HttpRequest request = apiRequest("/api/calls", token)

@@ -47,12 +47,14 @@ public final class FakeSignalServer implements AutoCloseable {
     private final AtomicInteger listRequests = new AtomicInteger();
     private final AtomicInteger tokenCounter = new AtomicInteger();
     private volatile boolean refuseTokens;
+    private volatile String lastStreamToken;
     private volatile boolean unavailable;
 
     private FakeSignalServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/login", this::login);
+        server.createContext("/logout", this::logout);
         server.createContext("/api/calls", this::calls);
         server.createContext("/health", exchange -> respond(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
         server.start();
@@ -162,6 +164,26 @@ public final class FakeSignalServer implements AutoCloseable {
                 {"username":"%s","roles":["NURSE"],"access_token":"%s","token_type":"Bearer","expires_in":3600}""".formatted(username, token));
     }
 
+    private void logout(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            respond(exchange, 401, "application/json", "{\"error\":\"unauthorized\"}");
+            return;
+        }
+        issuedTokens.remove(bearer(exchange));
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+    }
+
+    /** The token the most recent call stream connected with. */
+    public String lastStreamToken() {
+        return lastStreamToken;
+    }
+
+    private static String bearer(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        return header == null ? null : header.substring("Bearer ".length());
+    }
+
     private void calls(HttpExchange exchange) throws IOException {
         if (unavailable) {
             respond(exchange, 503, "application/json", "{\"error\":\"unavailable\"}");
@@ -176,6 +198,7 @@ public final class FakeSignalServer implements AutoCloseable {
             listRequests.incrementAndGet();
             respond(exchange, 200, "application/json", "[" + String.join(",", activeCalls.values()) + "]");
         } else if (path.equals("/api/calls/stream")) {
+            lastStreamToken = bearer(exchange);
             stream(exchange);
         } else {
             respond(exchange, 404, "application/json", "{}");

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * that has waited longest comes first.
  *
  * <p>One instance per console process, fed by one {@link CallStream} (so ten open tablets make one connection to the
- * signal server, not ten). The stream starts when the first user logs in and connects with the freshest token a login
- * has handed over; if the server refuses it (expired), the board says so and waits for the next login.
+ * signal server, not ten). The stream starts when the first user logs in and connects with the longest-lived token of
+ * the users logged in now; when that user logs out or the server refuses the token, it switches to another logged-in
+ * user's token, and only when none is left does the board say so and wait for the next login.
  *
  * <p>Each open board {@link #subscribe(Consumer) subscribes}; subscribers get the current state at once and then
  * every new state, on the stream's thread. Thread-safe.
@@ -51,7 +54,8 @@ public final class CallBoardService implements AutoCloseable {
     private final Map<UUID, ActiveCall> calls = new LinkedHashMap<>();
     private Connection connection = Connection.CONNECTING;
     private BoardState state = new BoardState(0, List.of(), Connection.CONNECTING);
-    private AccessToken token;
+    private final Set<AccessToken> tokens = new LinkedHashSet<>();
+    private AccessToken inUse;
     private boolean streamStarted;
     private boolean closed;
 
@@ -76,9 +80,7 @@ public final class CallBoardService implements AutoCloseable {
             if (closed) {
                 return;
             }
-            if (token == null || !freshToken.expiresAt().isBefore(token.expiresAt())) {
-                token = freshToken;
-            }
+            tokens.add(freshToken);
             start = !streamStarted;
             streamStarted = true;
             wakeUp = !start && connection != Connection.LIVE;
@@ -94,6 +96,21 @@ public final class CallBoardService implements AutoCloseable {
             stream.start();
         } else if (wakeUp) {
             stream.reconnectNow();
+        }
+    }
+
+    /**
+     * Forgets the token of a user who has logged out. If the call stream was using it, the stream reconnects at once
+     * with another logged-in user's token (or waits for a login when there is none).
+     */
+    public void retireAccessToken(AccessToken retired) {
+        boolean reconnect;
+        synchronized (lock) {
+            tokens.remove(retired);
+            reconnect = !closed && streamStarted && Objects.equals(inUse, retired);
+        }
+        if (reconnect) {
+            stream.restart();
         }
     }
 
@@ -161,7 +178,7 @@ public final class CallBoardService implements AutoCloseable {
             Connection next = cause.reason() == SignalServerException.Reason.UNAUTHORIZED
                     ? Connection.LOGIN_REQUIRED
                     : Connection.RECONNECTING;
-            if (connection == Connection.LOGIN_REQUIRED && token == null) {
+            if (connection == Connection.LOGIN_REQUIRED && tokens.isEmpty()) {
                 return false; // stays so until someone logs in
             }
             boolean changed = connection != next;
@@ -213,15 +230,18 @@ public final class CallBoardService implements AutoCloseable {
         public AccessToken current() {
             AccessToken current;
             synchronized (lock) {
-                if (token != null && !token.isValidAt(clock.instant())) {
-                    LOG.info("The access token used for the call stream has expired; waiting for a new login.");
-                    token = null;
+                var now = clock.instant();
+                if (tokens.removeIf(t -> !t.isValidAt(now))) {
+                    LOG.info("Expired access tokens dropped from the call stream's pool; {} left.", tokens.size());
                 }
-                current = token;
+                current = tokens.stream()
+                        .max(Comparator.comparing(AccessToken::expiresAt))
+                        .orElse(null);
+                inUse = current;
             }
             if (current == null) {
                 publish(() -> {
-                    boolean changed = token == null && connection != Connection.LOGIN_REQUIRED;
+                    boolean changed = tokens.isEmpty() && connection != Connection.LOGIN_REQUIRED;
                     if (changed) {
                         connection = Connection.LOGIN_REQUIRED;
                     }
@@ -234,9 +254,7 @@ public final class CallBoardService implements AutoCloseable {
         @Override
         public void rejected(AccessToken refused) {
             synchronized (lock) {
-                if (Objects.equals(token, refused)) {
-                    token = null;
-                }
+                tokens.remove(refused);
             }
         }
     }

@@ -25,6 +25,7 @@ public final class AuthenticationService {
 
     private final SignalServerClient client;
     private final Consumer<AccessToken> freshTokens;
+    private final Consumer<AccessToken> retiredTokens;
     private final Clock clock;
 
     /**
@@ -33,8 +34,20 @@ public final class AuthenticationService {
      * @param clock to judge token expiry
      */
     public AuthenticationService(SignalServerClient client, Consumer<AccessToken> freshTokens, Clock clock) {
+        this(client, freshTokens, token -> {}, clock);
+    }
+
+    /**
+     * @param retiredTokens told the token of every logout, so nothing keeps using a revoked token
+     */
+    public AuthenticationService(
+            SignalServerClient client,
+            Consumer<AccessToken> freshTokens,
+            Consumer<AccessToken> retiredTokens,
+            Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.freshTokens = Objects.requireNonNull(freshTokens, "freshTokens");
+        this.retiredTokens = Objects.requireNonNull(retiredTokens, "retiredTokens");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -77,11 +90,24 @@ public final class AuthenticationService {
         return currentUser().isPresent();
     }
 
-    /** Forgets the user and ends the HTTP session. */
+    /**
+     * Ends the login on the signal server (the token is revoked there, best effort), forgets the user
+     * and ends the HTTP session.
+     */
     public void logout() {
         VaadinSession session = VaadinSession.getCurrent();
         if (session == null) {
             return;
+        }
+        ConsoleUser user = session.getAttribute(ConsoleUser.class);
+        if (user != null) {
+            retiredTokens.accept(user.token());
+            try {
+                client.logout(user.token());
+            } catch (SignalServerException e) {
+                // The token still expires on its own; the user must not be kept logged in here.
+                LOG.warn("Could not end the session of '{}' on the signal server: {}", user.username(), e.getMessage());
+            }
         }
         session.setAttribute(ConsoleUser.class, null);
         WrappedSession wrapped = session.getSession();

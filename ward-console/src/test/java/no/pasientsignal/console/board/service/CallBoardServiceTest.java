@@ -146,6 +146,50 @@ class CallBoardServiceTest {
         }
     }
 
+    @Test
+    void when_the_user_whose_token_feeds_the_stream_logs_out_the_stream_moves_to_another_logged_in_user() {
+        try (FakeSignalServer server =
+                        FakeSignalServer.start().withUser("kari", "a").withUser("ola", "b");
+                CallBoardService shared = new CallBoardService(
+                        new SignalServerClient(server.uri()), FAST, Duration.ofSeconds(30), Clock.systemUTC())) {
+            SignalServerClient client = new SignalServerClient(server.uri());
+            var kari = client.login("kari", "a").token();
+            var ola = client.login("ola", "b").token();
+            shared.useAccessToken(kari);
+            shared.useAccessToken(ola);
+            await().until(() -> shared.state().isLive() && server.lastStreamToken() != null);
+            var inUse = server.lastStreamToken().equals(kari.value()) ? kari : ola;
+            var other = inUse == kari ? ola : kari;
+
+            // The logout revokes the token on the server and retires it in the console.
+            client.logout(inUse);
+            shared.retireAccessToken(inUse);
+
+            await().until(() -> other.value().equals(server.lastStreamToken())
+                    && shared.state().isLive());
+            server.raise("202", "Rom 202", "PATIENT_CALL", NINE);
+            await().until(() ->
+                    shared.state().rooms().stream().anyMatch(r -> r.roomId().equals("202")));
+        }
+    }
+
+    @Test
+    void when_the_last_logged_in_user_logs_out_the_board_waits_for_a_login() {
+        try (FakeSignalServer server = FakeSignalServer.start().withUser("kari", "a");
+                CallBoardService shared = new CallBoardService(
+                        new SignalServerClient(server.uri()), FAST, Duration.ofSeconds(30), Clock.systemUTC())) {
+            SignalServerClient client = new SignalServerClient(server.uri());
+            var kari = client.login("kari", "a").token();
+            shared.useAccessToken(kari);
+            await().until(() -> shared.state().isLive());
+
+            client.logout(kari);
+            shared.retireAccessToken(kari);
+
+            await().until(() -> shared.state().connection() == Connection.LOGIN_REQUIRED);
+        }
+    }
+
     private static ActiveCall call(String roomId, String roomName, Instant raisedAt) {
         return new ActiveCall(
                 UUID.randomUUID(),
