@@ -15,6 +15,7 @@ public final class SseProbe implements AutoCloseable {
     private final BlockingQueue<String> data = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private final HttpClient client = HttpClient.newHttpClient();
+    private volatile boolean ended;
 
     public SseProbe(URI uri, String bearerToken, String eventName) {
         var request = HttpRequest.newBuilder(uri)
@@ -38,11 +39,17 @@ public final class SseProbe implements AutoCloseable {
             } catch (RuntimeException closed) {
                 // stream closed by close()
             }
+            ended = true;
         }));
     }
 
     public int status() throws Exception {
         return response.get().statusCode();
+    }
+
+    /** Whether the server has ended the stream. */
+    public boolean ended() {
+        return ended;
     }
 
     /** Data lines received so far, in order; the queue keeps filling while the probe is open. */

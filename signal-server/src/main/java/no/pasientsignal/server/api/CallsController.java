@@ -1,14 +1,17 @@
 package no.pasientsignal.server.api;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.sse.Event;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.Duration;
 import java.util.List;
 import no.pasientsignal.server.alarm.CallBoard;
+import no.pasientsignal.server.staff.SessionTokens;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -18,13 +21,14 @@ import reactor.core.publisher.FluxSink;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class CallsController {
 
-    /** Keeps idle streams open through proxies and lets clients notice a dead connection. */
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-
     private final CallBoard board;
+    private final SessionTokens sessions;
+    private final Duration keepAlive;
 
-    public CallsController(CallBoard board) {
+    public CallsController(CallBoard board, SessionTokens sessions, ApiSettings settings) {
         this.board = board;
+        this.sessions = sessions;
+        this.keepAlive = settings.keepAlive();
     }
 
     @Get
@@ -34,11 +38,15 @@ public class CallsController {
 
     /**
      * Server-sent events named {@code call}, one per change, plus {@code ping} events on connect
-     * and every {@link #KEEP_ALIVE}. A client reads {@code GET /api/calls} after connecting to get the
-     * current state, then applies changes.
+     * and every {@code signal.api.keep-alive}. A client reads {@code GET /api/calls} after
+     * connecting to get the current state, then applies changes. The stream ends when its session
+     * is revoked (logout) or expires, at the latest one keep-alive later.
      */
     @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
-    public Publisher<Event<?>> stream() {
+    public Publisher<Event<?>> stream(@Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        String token = authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()).strip()
+                : "";
         Flux<Event<?>> changes = Flux.create(
                 sink -> {
                     AutoCloseable subscription = board.subscribe(change ->
@@ -55,7 +63,9 @@ public class CallsController {
         // The first ping goes out at once: it flushes the response headers, so a client knows
         // it is subscribed before anything happens.
         Flux<Event<?>> pings =
-                Flux.interval(Duration.ZERO, KEEP_ALIVE).map(i -> Event.of("{}").name("ping"));
-        return Flux.merge(changes, pings);
+                Flux.interval(Duration.ZERO, keepAlive).map(i -> Event.of("{}").name("ping"));
+        // Checked before each event, so nothing is sent on a session that has ended.
+        return Flux.merge(changes, pings)
+                .takeWhile(event -> sessions.validate(token).isPresent());
     }
 }

@@ -1,6 +1,7 @@
 package no.pasientsignal.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -9,8 +10,11 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import no.pasientsignal.server.ApiClient;
+import no.pasientsignal.server.SseProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +37,8 @@ class LoginIT implements TestPropertyProvider {
                     "signal.demo", "true",
                     "signal.coap.bind-address", "127.0.0.1",
                     "signal.coap.port", "0",
-                    "micronaut.server.port", "-1");
+                    "micronaut.server.port", "-1",
+                    "signal.api.keep-alive", "200ms");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,6 +61,16 @@ class LoginIT implements TestPropertyProvider {
         String token = api().login("natt", "demo-natt");
         assertThat(api().post("/logout", "", token).statusCode()).isEqualTo(204);
         assertThat(api().get("/api/calls", token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void logout_ends_the_open_event_stream_of_that_session() throws Exception {
+        String token = api().login("sykepleier", "demo-sykepleier");
+        try (var sse = new SseProbe(api().uri("/api/calls/stream"), token, "ping")) {
+            assertThat(sse.data().poll(5, TimeUnit.SECONDS)).isNotNull();
+            api().post("/logout", "", token);
+            await().atMost(Duration.ofSeconds(5)).until(sse::ended);
+        }
     }
 
     @Test
