@@ -21,4 +21,16 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   fi
 fi
 
+# The PostgreSQL integration tests start a throw-away cluster from Debian's postgresql binaries.
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing postgresql (Debian package) for the PostgreSQL integration tests..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "The PostgreSQL integration tests need PostgreSQL: sudo apt-get install postgresql" >&2
+    exit 1
+  fi
+fi
+
 exec ./mvnw -B -ntp verify "$@"

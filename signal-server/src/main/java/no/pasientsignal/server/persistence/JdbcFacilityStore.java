@@ -1,0 +1,323 @@
+package no.pasientsignal.server.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Sites, wards, zones, rooms, locations and devices in plain SQL. Every write is one transaction;
+ * ids (except device ids, which are certificate CNs) are UUIDs made here.
+ */
+public final class JdbcFacilityStore {
+
+    private static final String DEVICE_COLUMNS =
+            "d.device_id, d.type, d.serial, d.location_id, d.state, d.firmware, d.battery_percent, d.last_seen";
+
+    private final Jdbc jdbc;
+    private final Supplier<String> ids;
+
+    public JdbcFacilityStore(Jdbc jdbc) {
+        this(jdbc, () -> UUID.randomUUID().toString());
+    }
+
+    JdbcFacilityStore(Jdbc jdbc, Supplier<String> ids) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    // --- sites, wards, zones -------------------------------------------------------------------
+
+    public SiteRecord createSite(String name) {
+        var site = new SiteRecord(ids.get(), name);
+        jdbc.inTransaction(c -> update(c, "INSERT INTO site (id, name) VALUES (?, ?)", site.id(), site.name()));
+        return site;
+    }
+
+    public Optional<SiteRecord> findSite(String id) {
+        return jdbc.withConnection(c -> queryOne(
+                c,
+                "SELECT id, name FROM site WHERE id = ?",
+                rs -> new SiteRecord(rs.getString(1), rs.getString(2)),
+                id));
+    }
+
+    public WardRecord createWard(String siteId, String name) {
+        var ward = new WardRecord(ids.get(), siteId, name);
+        jdbc.inTransaction(c -> update(
+                c, "INSERT INTO ward (id, site_id, name) VALUES (?, ?, ?)", ward.id(), ward.siteId(), ward.name()));
+        return ward;
+    }
+
+    public Optional<WardRecord> findWard(String id) {
+        return jdbc.withConnection(c -> queryOne(
+                c,
+                "SELECT id, site_id, name FROM ward WHERE id = ?",
+                rs -> new WardRecord(rs.getString(1), rs.getString(2), rs.getString(3)),
+                id));
+    }
+
+    public ZoneRecord createZone(String wardId, String name) {
+        var zone = new ZoneRecord(ids.get(), wardId, name);
+        jdbc.inTransaction(c -> update(
+                c, "INSERT INTO zone (id, ward_id, name) VALUES (?, ?, ?)", zone.id(), zone.wardId(), zone.name()));
+        return zone;
+    }
+
+    public Optional<ZoneRecord> findZone(String id) {
+        return jdbc.withConnection(c -> queryOne(
+                c,
+                "SELECT id, ward_id, name FROM zone WHERE id = ?",
+                rs -> new ZoneRecord(rs.getString(1), rs.getString(2), rs.getString(3)),
+                id));
+    }
+
+    // --- rooms and locations -------------------------------------------------------------------
+
+    public RoomRecord createRoom(String zoneId, String number, String name) {
+        return jdbc.inTransaction(c -> insertRoom(c, zoneId, number, name));
+    }
+
+    /**
+     * Creates a room and its locations together: if any location is refused, neither the room nor
+     * any location is stored.
+     */
+    public RoomRecord createRoomWithLocations(String zoneId, String number, String name, List<NewLocation> locations) {
+        return jdbc.inTransaction(c -> {
+            RoomRecord room = insertRoom(c, zoneId, number, name);
+            for (NewLocation location : locations) {
+                insertLocation(c, room.id(), location.kind(), location.label());
+            }
+            return room;
+        });
+    }
+
+    /** A location to create with its room. */
+    public record NewLocation(LocationKind kind, String label) {
+        public NewLocation {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
+    public Optional<RoomRecord> findRoom(String id) {
+        return jdbc.withConnection(c -> queryOne(
+                c,
+                "SELECT id, zone_id, number, name FROM room WHERE id = ?",
+                rs -> new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                id));
+    }
+
+    public LocationRecord createLocation(String roomId, LocationKind kind, String label) {
+        return jdbc.inTransaction(c -> insertLocation(c, roomId, kind, label));
+    }
+
+    public Optional<LocationRecord> findLocation(String id) {
+        return jdbc.withConnection(c -> queryOne(
+                c, "SELECT id, room_id, kind, label FROM location WHERE id = ?", JdbcFacilityStore::location, id));
+    }
+
+    /** The room's locations, ordered by label. */
+    public List<LocationRecord> locationsInRoom(String roomId) {
+        return jdbc.withConnection(c -> queryList(
+                c,
+                "SELECT id, room_id, kind, label FROM location WHERE room_id = ? ORDER BY label",
+                JdbcFacilityStore::location,
+                roomId));
+    }
+
+    // --- devices -------------------------------------------------------------------------------
+
+    /** Registers a device (state {@link DeviceState#REGISTERED}); {@code locationId} may be null. */
+    public DeviceRecord registerDevice(
+            String deviceId, String type, String serial, @Nullable String locationId, @Nullable String firmware) {
+        var device = new DeviceRecord(deviceId, type, serial, locationId, DeviceState.REGISTERED, firmware, null, null);
+        jdbc.inTransaction(c -> insertDevice(c, device));
+        return device;
+    }
+
+    public Optional<DeviceRecord> findDevice(String deviceId) {
+        return jdbc.withConnection(c -> queryOne(
+                c,
+                "SELECT " + DEVICE_COLUMNS + " FROM device d WHERE d.device_id = ?",
+                JdbcFacilityStore::device,
+                deviceId));
+    }
+
+    /** The devices mounted at any of the room's locations, ordered by device id. */
+    public List<DeviceRecord> devicesInRoom(String roomId) {
+        return jdbc.withConnection(c -> queryList(
+                c,
+                "SELECT " + DEVICE_COLUMNS + " FROM device d JOIN location l ON l.id = d.location_id"
+                        + " WHERE l.room_id = ? ORDER BY d.device_id",
+                JdbcFacilityStore::device,
+                roomId));
+    }
+
+    /** Sets a device's state; false if there is no such device. */
+    public boolean updateDeviceState(String deviceId, DeviceState state) {
+        Objects.requireNonNull(state, "state");
+        return jdbc.inTransaction(
+                        c -> update(c, "UPDATE device SET state = ? WHERE device_id = ?", state.name(), deviceId))
+                == 1;
+    }
+
+    /** Records what a device reported and when it was heard from; false if there is no such device. */
+    public boolean recordDeviceSeen(
+            String deviceId, Instant seen, @Nullable String firmware, @Nullable Integer batteryPercent) {
+        return jdbc.inTransaction(c -> update(
+                        c,
+                        "UPDATE device SET last_seen = ?, firmware = COALESCE(?, firmware),"
+                                + " battery_percent = COALESCE(?, battery_percent) WHERE device_id = ?",
+                        OffsetDateTime.ofInstant(seen, ZoneOffset.UTC),
+                        firmware,
+                        batteryPercent,
+                        deviceId))
+                == 1;
+    }
+
+    /**
+     * Replaces a device by a new one at the same location: the old one becomes {@link
+     * DeviceState#REPLACED} and unmounted, the new one {@link DeviceState#ACTIVE}. All or nothing.
+     *
+     * @throws IllegalArgumentException if there is no device {@code oldDeviceId}
+     */
+    public DeviceRecord replaceDevice(
+            String oldDeviceId, String newDeviceId, String newSerial, @Nullable String newFirmware) {
+        return jdbc.inTransaction(c -> {
+            DeviceRecord old = queryOne(
+                            c,
+                            "SELECT " + DEVICE_COLUMNS + " FROM device d WHERE d.device_id = ?",
+                            JdbcFacilityStore::device,
+                            oldDeviceId)
+                    .orElseThrow(() -> new IllegalArgumentException("No device " + oldDeviceId));
+            update(
+                    c,
+                    "UPDATE device SET state = ?, location_id = NULL WHERE device_id = ?",
+                    DeviceState.REPLACED.name(),
+                    oldDeviceId);
+            var replacement = new DeviceRecord(
+                    newDeviceId, old.type(), newSerial, old.locationId(), DeviceState.ACTIVE, newFirmware, null, null);
+            insertDevice(c, replacement);
+            return replacement;
+        });
+    }
+
+    // --- SQL -----------------------------------------------------------------------------------
+
+    private RoomRecord insertRoom(Connection c, String zoneId, String number, String name) throws SQLException {
+        var room = new RoomRecord(ids.get(), zoneId, number, name);
+        update(
+                c,
+                "INSERT INTO room (id, zone_id, number, name) VALUES (?, ?, ?, ?)",
+                room.id(),
+                room.zoneId(),
+                room.number(),
+                room.name());
+        return room;
+    }
+
+    private LocationRecord insertLocation(Connection c, String roomId, LocationKind kind, String label)
+            throws SQLException {
+        var location = new LocationRecord(ids.get(), roomId, kind, label);
+        update(
+                c,
+                "INSERT INTO location (id, room_id, kind, label) VALUES (?, ?, ?, ?)",
+                location.id(),
+                location.roomId(),
+                location.kind().name(),
+                location.label());
+        return location;
+    }
+
+    private static int insertDevice(Connection c, DeviceRecord d) throws SQLException {
+        return update(
+                c,
+                "INSERT INTO device (device_id, type, serial, location_id, state, firmware, battery_percent, last_seen)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                d.deviceId(),
+                d.type(),
+                d.serial(),
+                d.locationId(),
+                d.state().name(),
+                d.firmware(),
+                d.batteryPercent(),
+                d.lastSeen() == null ? null : OffsetDateTime.ofInstant(d.lastSeen(), ZoneOffset.UTC));
+    }
+
+    private static LocationRecord location(ResultSet rs) throws SQLException {
+        return new LocationRecord(
+                rs.getString(1), rs.getString(2), LocationKind.valueOf(rs.getString(3)), rs.getString(4));
+    }
+
+    private static DeviceRecord device(ResultSet rs) throws SQLException {
+        int battery = rs.getInt(7);
+        Integer batteryPercent = rs.wasNull() ? null : battery;
+        OffsetDateTime lastSeen = rs.getObject(8, OffsetDateTime.class);
+        return new DeviceRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                DeviceState.valueOf(rs.getString(5)),
+                rs.getString(6),
+                batteryPercent,
+                lastSeen == null ? null : lastSeen.toInstant());
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private static int update(Connection c, String sql, @Nullable Object... params) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        List<T> rows = queryList(c, sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    private static <T> List<T> queryList(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rs = statement.executeQuery()) {
+                var rows = new ArrayList<T>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, @Nullable Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object value = params[i];
+            if (value == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else if (value instanceof OffsetDateTime time) {
+                statement.setObject(i + 1, time, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+}
