@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import no.pasientsignal.certs.SitePki;
 import no.pasientsignal.server.alarm.CallBoard;
 import no.pasientsignal.server.coap.CoapSettings;
-import no.pasientsignal.server.facility.FacilityDirectory;
 import no.pasientsignal.server.staff.PasswordHasher;
 import no.pasientsignal.server.staff.SessionTokens;
 import no.pasientsignal.server.staff.StaffDirectory;
@@ -38,11 +37,6 @@ class ServerBeans {
     @Singleton
     CallBoard callBoard(Clock clock, @Named("call-fanout") ExecutorService fanout, SignalSettings settings) {
         return new CallBoard(clock, fanout, settings.rememberedEventIds());
-    }
-
-    @Singleton
-    FacilityDirectory facility(SignalSettings settings) {
-        return settings.demo() ? FacilityDirectory.demoWard() : new FacilityDirectory();
     }
 
     @Singleton

@@ -1,6 +1,5 @@
 /**
- * Where devices are and who is there: wards, rooms and the devices installed in them. Held in
- * memory and seeded with a demo ward for now; persistence and the full facility model (sites,
- * zones, beds, residents) come with device enrolment.
+ * Where devices are and who is there: wards, rooms and the devices installed in them, as the call
+ * path sees them (an in-memory directory loaded from the database by the persistence package).
  */
 package no.pasientsignal.server.facility;

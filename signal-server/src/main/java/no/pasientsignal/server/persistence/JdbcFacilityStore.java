@@ -139,6 +139,31 @@ public final class JdbcFacilityStore {
 
     // --- devices -------------------------------------------------------------------------------
 
+    /** A device in service, with where staff must go when it calls. */
+    public record PlacedDevice(String deviceId, String type, String roomId, String roomName, String wardName) {}
+
+    /**
+     * Every device in service (registered or active) that is mounted somewhere, with its room and
+     * ward: what the call path needs to know, loaded once into memory.
+     */
+    public List<PlacedDevice> placedDevices() {
+        return jdbc.withConnection(c -> queryList(
+                c,
+                "SELECT d.device_id, d.type, r.id, r.name, w.name FROM device d"
+                        + " JOIN location l ON l.id = d.location_id JOIN room r ON r.id = l.room_id"
+                        + " JOIN zone z ON z.id = r.zone_id JOIN ward w ON w.id = z.ward_id"
+                        + " WHERE d.state IN ('REGISTERED', 'ACTIVE') ORDER BY d.device_id",
+                rs -> new PlacedDevice(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                new Object[0]));
+    }
+
+    /** Whether any site has been set up yet. */
+    public boolean hasSites() {
+        return jdbc.withConnection(c -> !queryList(c, "SELECT id FROM site", rs -> rs.getString(1), new Object[0])
+                .isEmpty());
+    }
+
     /** Registers a device (state {@link DeviceState#REGISTERED}); {@code locationId} may be null. */
     public DeviceRecord registerDevice(
             String deviceId, String type, String serial, @Nullable String locationId, @Nullable String firmware) {

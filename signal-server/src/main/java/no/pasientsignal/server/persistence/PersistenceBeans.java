@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import no.pasientsignal.server.SignalSettings;
+import no.pasientsignal.server.facility.FacilityDirectory;
 
 /** The database and the stores over it. */
 @Factory
@@ -28,5 +29,14 @@ class PersistenceBeans {
     @Singleton
     JdbcFacilityStore facilityStore(Database database) {
         return new JdbcFacilityStore(database.jdbc());
+    }
+
+    /** The devices in service, read once from the database (seeded with the demo ward in demo mode). */
+    @Singleton
+    FacilityDirectory facility(JdbcFacilityStore store, SignalSettings settings) {
+        if (settings.demo()) {
+            FacilityLoader.seedDemoWardIfEmpty(store, settings.siteName());
+        }
+        return FacilityLoader.load(store);
     }
 }
