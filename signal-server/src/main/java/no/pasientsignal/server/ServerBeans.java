@@ -15,6 +15,7 @@ import no.pasientsignal.server.coap.CoapSettings;
 import no.pasientsignal.server.staff.PasswordHasher;
 import no.pasientsignal.server.staff.SessionTokens;
 import no.pasientsignal.server.staff.StaffDirectory;
+import no.pasientsignal.server.staff.StaffRepository;
 
 /** Wires the framework-free domain objects into the application context. */
 @Factory
@@ -39,10 +40,14 @@ class ServerBeans {
         return new CallBoard(clock, fanout, settings.rememberedEventIds());
     }
 
+    /** Staff accounts from the database; demo mode adds the demo logins to an empty installation. */
     @Singleton
-    StaffDirectory staff(SignalSettings settings) {
-        var hasher = new PasswordHasher();
-        return settings.demo() ? StaffDirectory.demoStaff(hasher) : new StaffDirectory(hasher);
+    StaffDirectory staff(SignalSettings settings, StaffRepository accounts) {
+        var directory = new StaffDirectory(new PasswordHasher(), accounts);
+        if (settings.demo()) {
+            directory.seedDemoStaffIfEmpty();
+        }
+        return directory;
     }
 
     @Singleton

@@ -1,8 +1,16 @@
 package no.pasientsignal.server.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Connections and transactions over a {@link DataSource}, with SQL errors turned unchecked. */
@@ -74,6 +82,52 @@ public final class Jdbc {
             connection.setAutoCommit(autoCommit);
         } catch (SQLException ignored) {
             // The pool resets (or evicts) the connection when it is returned.
+        }
+    }
+
+    // --- small statement helpers shared by the stores -------------------------------------------
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    static int update(Connection c, String sql, @Nullable Object... params) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        }
+    }
+
+    static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        List<T> rows = queryList(c, sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    static <T> List<T> queryList(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rs = statement.executeQuery()) {
+                var rows = new ArrayList<T>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    static void bind(PreparedStatement statement, @Nullable Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object value = params[i];
+            if (value == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else if (value instanceof OffsetDateTime time) {
+                statement.setObject(i + 1, time, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                statement.setObject(i + 1, value);
+            }
         }
     }
 }

@@ -1,15 +1,16 @@
 package no.pasientsignal.server.persistence;
 
+import static no.pasientsignal.server.persistence.Jdbc.queryList;
+import static no.pasientsignal.server.persistence.Jdbc.queryOne;
+import static no.pasientsignal.server.persistence.Jdbc.update;
+
 import io.micronaut.core.annotation.Nullable;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -160,8 +161,8 @@ public final class JdbcFacilityStore {
 
     /** Whether any site has been set up yet. */
     public boolean hasSites() {
-        return jdbc.withConnection(c -> !queryList(c, "SELECT id FROM site", rs -> rs.getString(1), new Object[0])
-                .isEmpty());
+        return jdbc.withConnection(
+                c -> !queryList(c, "SELECT id FROM site", rs -> rs.getString(1)).isEmpty());
     }
 
     /** Registers a device (state {@link DeviceState#REGISTERED}); {@code locationId} may be null. */
@@ -299,50 +300,5 @@ public final class JdbcFacilityStore {
                 rs.getString(6),
                 batteryPercent,
                 lastSeen == null ? null : lastSeen.toInstant());
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private static int update(Connection c, String sql, @Nullable Object... params) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(statement, params);
-            return statement.executeUpdate();
-        }
-    }
-
-    private static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
-            throws SQLException {
-        List<T> rows = queryList(c, sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
-    }
-
-    private static <T> List<T> queryList(Connection c, String sql, RowMapper<T> mapper, Object... params)
-            throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(statement, params);
-            try (ResultSet rs = statement.executeQuery()) {
-                var rows = new ArrayList<T>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return rows;
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement statement, @Nullable Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object value = params[i];
-            if (value == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else if (value instanceof OffsetDateTime time) {
-                statement.setObject(i + 1, time, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
     }
 }

@@ -31,6 +31,11 @@ class PersistenceBeans {
         return new JdbcFacilityStore(database.jdbc());
     }
 
+    @Singleton
+    JdbcStaffStore staffStore(Database database) {
+        return new JdbcStaffStore(database.jdbc());
+    }
+
     /** The devices in service, read once from the database (seeded with the demo ward in demo mode). */
     @Singleton
     FacilityDirectory facility(JdbcFacilityStore store, SignalSettings settings) {

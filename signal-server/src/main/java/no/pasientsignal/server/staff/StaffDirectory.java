@@ -1,10 +1,8 @@
 package no.pasientsignal.server.staff;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Staff accounts by username, and password checks against them. */
 public final class StaffDirectory {
@@ -13,31 +11,40 @@ public final class StaffDirectory {
     private final String decoyHash;
 
     private final PasswordHasher hasher;
-    private final Map<String, StaffAccount> accounts = new ConcurrentHashMap<>();
+    private final StaffRepository accounts;
 
-    public StaffDirectory(PasswordHasher hasher) {
+    public StaffDirectory(PasswordHasher hasher, StaffRepository accounts) {
         this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.decoyHash = hasher.hash("decoy".toCharArray());
     }
 
+    /** Adds an account; the password is kept only as an Argon2id hash. */
     public void add(String username, String displayName, Set<Role> roles, char[] password) {
-        accounts.put(username, new StaffAccount(username, displayName, roles, hasher.hash(password)));
+        accounts.add(new StaffAccount(username, displayName, roles, hasher.hash(password)));
     }
 
+    /** The active account whose password matches; empty otherwise (and as slowly either way). */
     public Optional<StaffAccount> authenticate(String username, char[] password) {
-        StaffAccount account = username == null ? null : accounts.get(username);
+        StaffAccount account =
+                username == null ? null : accounts.findActive(username).orElse(null);
         boolean ok = hasher.matches(password, account == null ? decoyHash : account.passwordHash());
         return ok && account != null ? Optional.of(account) : Optional.empty();
     }
 
-    /** Demo logins printed by README's run command. Never seeded outside demo mode. */
-    public static StaffDirectory demoStaff(PasswordHasher hasher) {
-        var directory = new StaffDirectory(hasher);
+    /**
+     * The demo logins README's run command prints, added only to an installation without any
+     * account and only in demo mode.
+     */
+    public void seedDemoStaffIfEmpty() {
+        if (!accounts.isEmpty()) {
+            return;
+        }
+        var directory = this;
         directory.add("sykepleier", "Demo sykepleier", Set.of(Role.NURSE), "demo-sykepleier".toCharArray());
         directory.add("natt", "Demo nattevakt", Set.of(Role.NIGHT_STAFF), "demo-natt".toCharArray());
         directory.add("tekniker", "Demo tekniker", Set.of(Role.TECHNICIAN), "demo-tekniker".toCharArray());
         directory.add("kvalitet", "Demo kvalitetsleder", Set.of(Role.QUALITY_LEAD), "demo-kvalitet".toCharArray());
         directory.add("admin", "Demo administrator", Set.of(Role.ADMINISTRATOR), "demo-admin".toCharArray());
-        return directory;
     }
 }

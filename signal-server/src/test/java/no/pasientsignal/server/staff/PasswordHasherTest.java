@@ -32,7 +32,7 @@ class PasswordHasherTest {
 
     @Test
     void directory_authenticates_only_matching_credentials() {
-        var staff = new StaffDirectory(hasher);
+        var staff = new StaffDirectory(hasher, new InMemoryStaff());
         staff.add("kari", "Kari", Set.of(Role.NURSE), "hemmelig".toCharArray());
         assertThat(staff.authenticate("kari", "hemmelig".toCharArray()))
                 .hasValueSatisfying(a -> assertThat(a.roles()).containsExactly(Role.NURSE));
@@ -43,5 +43,27 @@ class PasswordHasherTest {
                         .orElseThrow()
                         .toString())
                 .doesNotContain("argon2");
+    }
+
+    /** A map instead of the database: this test is about the password rules, not storage. */
+    private static final class InMemoryStaff implements StaffRepository {
+        private final java.util.Map<String, StaffAccount> accounts = new java.util.HashMap<>();
+
+        @Override
+        public java.util.Optional<StaffAccount> findActive(String username) {
+            return java.util.Optional.ofNullable(accounts.get(username));
+        }
+
+        @Override
+        public void add(StaffAccount account) {
+            if (accounts.putIfAbsent(account.username(), account) != null) {
+                throw new IllegalArgumentException("taken");
+            }
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return accounts.isEmpty();
+        }
     }
 }
