@@ -12,13 +12,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import no.pasientsignal.protocol.DeviceEvent;
 import no.pasientsignal.protocol.EventKind;
+import no.pasientsignal.protocol.Heartbeat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Plays a small ward: one call button per room; now and then a resident calls, and after a while
- * the call is cancelled at the device (as staff would, in the room). Runs until stopped.
+ * the call is cancelled at the device (as staff would, in the room). Every device sends a heartbeat
+ * every 20 s (staggered across the interval), with a battery that drains slowly. Runs until
+ * stopped.
  */
 @Command(name = "demo", description = "Play a small demo ward until stopped (Ctrl-C).")
 final class DemoWard implements Callable<Integer> {
@@ -41,6 +44,12 @@ final class DemoWard implements Callable<Integer> {
             description = "mean seconds a call stays before it is cancelled (default ${DEFAULT-VALUE})")
     double hold;
 
+    @Option(
+            names = "--heartbeat",
+            defaultValue = "20",
+            description = "seconds between heartbeats of each device (default ${DEFAULT-VALUE})")
+    double heartbeatInterval;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,16 +67,58 @@ final class DemoWard implements Callable<Integer> {
         out.printf("Demo ward: %d call buttons talking to %s%n", clients.size(), connection.server);
         out.flush();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        // Its own thread: a heartbeat waiting out retransmissions never holds up a call.
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
         var stopped = new CountDownLatch(1);
         Set<Integer> calling = new HashSet<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             scheduler.shutdownNow();
+            heartbeats.shutdownNow();
             clients.forEach(DeviceClient::close);
             stopped.countDown();
         }));
+        scheduleHeartbeats(heartbeats, clients, roomList, out);
         scheduleNextCall(scheduler, clients, roomList, calling, out);
         stopped.await();
         return 0;
+    }
+
+    /** One heartbeat per device per interval, spread over the interval so they do not burst. */
+    private void scheduleHeartbeats(
+            ScheduledExecutorService scheduler,
+            List<DeviceClient> clients,
+            List<String> roomList,
+            java.io.PrintWriter out) {
+        long periodMs = Math.max(1000, (long) (heartbeatInterval * 1000));
+        var random = ThreadLocalRandom.current();
+        for (int i = 0; i < clients.size(); i++) {
+            var client = clients.get(i);
+            String room = roomList.get(i);
+            var battery = new double[] {60 + random.nextInt(41)};
+            scheduler.scheduleWithFixedDelay(
+                    () -> {
+                        // About one percentage point every ten beats: a visible, harmless drain.
+                        battery[0] = Math.max(0, battery[0] - 0.1);
+                        sendHeartbeat(client, room, (int) battery[0], out);
+                    },
+                    periodMs * i / clients.size(),
+                    periodMs,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Prints only refusals and failures: eight rooms every 20 s would drown the calls. */
+    private static void sendHeartbeat(DeviceClient client, String room, int battery, java.io.PrintWriter out) {
+        try {
+            Reply reply = client.heartbeat(new Heartbeat(battery, -60, false, "device-sim", null));
+            if (!reply.isSuccess()) {
+                out.printf("Heartbeat room %s: %s %s%n", room, reply.code(), reply.diagnostic());
+                out.flush();
+            }
+        } catch (DeviceClient.SendFailedException e) {
+            out.printf("Heartbeat room %s failed: %s%n", room, e.getMessage());
+            out.flush();
+        }
     }
 
     private void scheduleNextCall(

@@ -9,6 +9,8 @@ import no.pasientsignal.certs.DeviceCredentials;
 import no.pasientsignal.protocol.DeviceEvent;
 import no.pasientsignal.protocol.DeviceProtocol;
 import no.pasientsignal.protocol.EventCodec;
+import no.pasientsignal.protocol.Heartbeat;
+import no.pasientsignal.protocol.HeartbeatCodec;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.Request;
@@ -40,12 +42,15 @@ public final class DeviceClient implements AutoCloseable {
     private final String deviceId;
     private final CoapEndpoint endpoint;
     private final CoapClient client;
+    private final String baseUri;
     private final EventCodec codec = new EventCodec();
+    private final HeartbeatCodec heartbeatCodec = new HeartbeatCodec();
 
-    private DeviceClient(String deviceId, CoapEndpoint endpoint, CoapClient client) {
+    private DeviceClient(String deviceId, CoapEndpoint endpoint, CoapClient client, String baseUri) {
         this.deviceId = deviceId;
         this.endpoint = endpoint;
         this.client = client;
+        this.baseUri = baseUri;
     }
 
     public static DeviceClient connect(DeviceCredentials credentials, InetSocketAddress server, ClientTiming timing) {
@@ -92,9 +97,11 @@ public final class DeviceClient implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot open UDP socket for device " + credentials.deviceId(), e);
         }
-        String uri = "coaps://" + hostLiteral(server) + ":" + server.getPort() + "/" + DeviceProtocol.EVENTS_PATH;
-        var client = new CoapClient(uri).setEndpoint(endpoint).setTimeout(timing.totalTimeoutMillis());
-        return new DeviceClient(credentials.deviceId(), endpoint, client);
+        String baseUri = "coaps://" + hostLiteral(server) + ":" + server.getPort() + "/";
+        var client = new CoapClient(baseUri + DeviceProtocol.EVENTS_PATH)
+                .setEndpoint(endpoint)
+                .setTimeout(timing.totalTimeoutMillis());
+        return new DeviceClient(credentials.deviceId(), endpoint, client, baseUri);
     }
 
     public String deviceId() {
@@ -106,9 +113,21 @@ public final class DeviceClient implements AutoCloseable {
         return post(codec.encode(event), DeviceProtocol.CONTENT_FORMAT_CBOR);
     }
 
+    /** Sends a heartbeat as a confirmable POST to {@code /hb} and waits for the response. */
+    public Reply heartbeat(Heartbeat heartbeat) throws SendFailedException {
+        return post(
+                DeviceProtocol.HEARTBEAT_PATH, heartbeatCodec.encode(heartbeat), DeviceProtocol.CONTENT_FORMAT_CBOR);
+    }
+
     /** Posts raw bytes to the events resource: for tests of what the server refuses. */
     public Reply post(byte[] payload, int contentFormat) throws SendFailedException {
+        return post(DeviceProtocol.EVENTS_PATH, payload, contentFormat);
+    }
+
+    /** Posts raw bytes to a resource path (e.g. {@code hb}): for tests of what the server refuses. */
+    public Reply post(String path, byte[] payload, int contentFormat) throws SendFailedException {
         Request request = Request.newPost();
+        request.setURI(baseUri + path);
         request.setConfirmable(true);
         request.setPayload(payload);
         if (contentFormat >= 0) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import no.pasientsignal.protocol.DeviceEvent;
 import no.pasientsignal.protocol.DeviceProtocol;
 import no.pasientsignal.protocol.EventKind;
+import no.pasientsignal.protocol.Heartbeat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
         name = "device-sim",
         mixinStandardHelpOptions = true,
         description = "Simulated room devices speaking CoAP over DTLS to the signal-server.",
-        subcommands = {DeviceSim.Press.class, DeviceSim.Cancel.class, DemoWard.class})
+        subcommands = {DeviceSim.Press.class, DeviceSim.Cancel.class, DeviceSim.SendHeartbeat.class, DemoWard.class})
 public final class DeviceSim {
 
     public static void main(String[] args) {
@@ -134,6 +135,57 @@ public final class DeviceSim {
         @Override
         EventKind kind() {
             return EventKind.CALL_CANCELLED;
+        }
+    }
+
+    @Command(name = "heartbeat", description = "Send one heartbeat from the call button in a room.")
+    static final class SendHeartbeat implements Callable<Integer> {
+        @CommandLine.Mixin
+        Connection connection;
+
+        @Parameters(index = "0", paramLabel = "ROOM", description = "room number, e.g. 201")
+        String room;
+
+        @Option(names = "--device", description = "device id (default: call-<ROOM>)")
+        String device;
+
+        @Option(names = "--battery", required = true, description = "battery percent, 0-100")
+        int battery;
+
+        @Option(names = "--tamper", description = "report the enclosure opened / device removed")
+        boolean tamper;
+
+        @Option(names = "--rssi", description = "signal strength in dBm (negative), e.g. -67")
+        Integer rssi;
+
+        @Option(names = "--fw", description = "firmware version text (at most 32 characters)")
+        String firmware;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            // Checked before connecting, so a typo is reported without a DTLS handshake.
+            var heartbeat = new Heartbeat(battery, rssi, tamper, firmware, null);
+            String deviceId = device != null ? device : callButtonOf(room);
+            var server = connection.serverAddress();
+            var credentials = connection.wallet().credentials(deviceId);
+            try (var client = DeviceClient.connect(credentials, server, ClientTiming.CALL)) {
+                Reply reply = client.heartbeat(heartbeat);
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "Heartbeat %s from %s (battery %d %%%s): %s%s (%.1f ms)%n",
+                                room,
+                                deviceId,
+                                battery,
+                                tamper ? ", tamper" : "",
+                                reply.code(),
+                                reply.diagnostic().isEmpty() ? "" : " " + reply.diagnostic(),
+                                reply.roundTripNanos() / 1e6);
+                return reply.isSuccess() ? 0 : 1;
+            }
         }
     }
 

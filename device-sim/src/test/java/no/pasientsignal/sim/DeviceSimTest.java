@@ -66,6 +66,31 @@ class DeviceSimTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void heartbeat_with_an_impossible_battery_level_is_refused_before_connecting() {
+        var err = new StringWriter();
+        int exit = command(err)
+                .execute(
+                        "heartbeat",
+                        "203",
+                        "--battery",
+                        "150",
+                        "--pki",
+                        dir.resolve("pki").toString(),
+                        "--devices",
+                        dir.resolve("devices").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("0-100");
+    }
+
+    @Test
+    void heartbeat_requires_a_battery_level() {
+        var err = new StringWriter();
+        int exit = command(err).execute("heartbeat", "203");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--battery");
+    }
+
     private static CommandLine command(StringWriter err) {
         return DeviceSim.commandLine().setErr(new PrintWriter(err, true));
     }

@@ -18,5 +18,14 @@ public final class DeviceProtocol {
      */
     public static final int MAX_EVENT_PAYLOAD_BYTES = 256;
 
+    /** Resource devices POST their periodic heartbeat to (battery, signal, tamper, firmware). */
+    public static final String HEARTBEAT_PATH = "hb";
+
+    /** Largest heartbeat payload the server accepts (a few short fields, like an event). */
+    public static final int MAX_HEARTBEAT_PAYLOAD_BYTES = 256;
+
+    /** Longest firmware version text a heartbeat may carry. */
+    public static final int MAX_FIRMWARE_CHARS = 32;
+
     private DeviceProtocol() {}
 }

@@ -23,6 +23,7 @@ class ArchitectureTest {
                         "..server.routing..",
                         "..server.audit..",
                         "..server.facility..",
+                        "..server.provisioning..",
                         "..server.staff..")
                 .should()
                 .dependOnClassesThat()
@@ -35,7 +36,8 @@ class ArchitectureTest {
     void domain_does_not_depend_on_transport_packages_of_this_server() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..server.alarm..", "..server.facility..", "..server.staff..")
+                .resideInAnyPackage(
+                        "..server.alarm..", "..server.facility..", "..server.provisioning..", "..server.staff..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..server.coap..", "..server.api..")

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import no.pasientsignal.certs.SitePki;
 import no.pasientsignal.server.alarm.CallBoard;
 import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.provisioning.DeviceHealth;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -42,14 +43,17 @@ public final class DeviceEndpoint implements ApplicationEventListener<ServerStar
     private final SitePki pki;
     private final CallBoard board;
     private final FacilityDirectory facility;
+    private final DeviceHealth health;
     private volatile CoapServer server;
     private volatile CoapEndpoint endpoint;
 
-    public DeviceEndpoint(CoapSettings settings, SitePki pki, CallBoard board, FacilityDirectory facility) {
+    public DeviceEndpoint(
+            CoapSettings settings, SitePki pki, CallBoard board, FacilityDirectory facility, DeviceHealth health) {
         this.settings = settings;
         this.pki = pki;
         this.board = board;
         this.facility = facility;
+        this.health = health;
     }
 
     @Override
@@ -78,7 +82,8 @@ public final class DeviceEndpoint implements ApplicationEventListener<ServerStar
                 .build();
         var coap = new CoapServer(config);
         coap.addEndpoint(endpoint);
-        coap.add(new EventsResource(board, facility));
+        coap.add(new EventsResource(board, facility, health));
+        coap.add(new HeartbeatResource(health, facility));
         coap.start();
         server = coap;
         LOG.info(

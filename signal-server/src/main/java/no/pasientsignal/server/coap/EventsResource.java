@@ -11,6 +11,7 @@ import no.pasientsignal.server.alarm.CallBoard;
 import no.pasientsignal.server.alarm.EventOutcome;
 import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.provisioning.DeviceHealth;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -31,12 +32,14 @@ final class EventsResource extends CoapResource {
 
     private final CallBoard board;
     private final FacilityDirectory facility;
+    private final DeviceHealth health;
     private final EventCodec codec = new EventCodec();
 
-    EventsResource(CallBoard board, FacilityDirectory facility) {
+    EventsResource(CallBoard board, FacilityDirectory facility, DeviceHealth health) {
         super(DeviceProtocol.EVENTS_PATH);
         this.board = board;
         this.facility = facility;
+        this.health = health;
         getAttributes().setTitle("Device events");
         getAttributes().addContentType(DeviceProtocol.CONTENT_FORMAT_CBOR);
     }
@@ -78,6 +81,8 @@ final class EventsResource extends CoapResource {
             return;
         }
         Device source = device.get();
+        // Any well-formed event shows the device is alive, duplicates included.
+        health.seen(source.deviceId());
         EventOutcome outcome = switch (event.kind()) {
             case CALL_PRESSED -> board.callPressed(event.eventId(), source.deviceId(), source.room());
             case CALL_CANCELLED -> board.callCancelled(event.eventId(), source.deviceId(), source.room());
