@@ -3,7 +3,6 @@ package no.pasientsignal.protocol;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.cbor.CBORMapper;
 
@@ -15,7 +14,7 @@ import tools.jackson.dataformat.cbor.CBORMapper;
  */
 public final class EventCodec {
 
-    private static final CBORMapper MAPPER = CBORMapper.builder().build();
+    private static final CBORMapper MAPPER = CborPayloads.MAPPER;
 
     public byte[] encode(DeviceEvent event) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -26,22 +25,7 @@ public final class EventCodec {
     }
 
     public DeviceEvent decode(byte[] payload) throws MalformedPayloadException {
-        if (payload == null || payload.length == 0) {
-            throw new MalformedPayloadException("empty payload: expected a CBOR map with eid, evt, ts");
-        }
-        if (payload.length > DeviceProtocol.MAX_EVENT_PAYLOAD_BYTES) {
-            throw new MalformedPayloadException(
-                    "payload of " + payload.length + " bytes exceeds " + DeviceProtocol.MAX_EVENT_PAYLOAD_BYTES);
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(payload);
-        } catch (JacksonException e) {
-            throw new MalformedPayloadException("not valid CBOR: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedPayloadException("expected a CBOR map with eid, evt, ts");
-        }
+        JsonNode root = CborPayloads.readMap(payload, DeviceProtocol.MAX_EVENT_PAYLOAD_BYTES, "eid, evt, ts");
         UUID eventId = parseEventId(root.get("eid"));
         EventKind kind = parseKind(root.get("evt"));
         JsonNode ts = root.get("ts");

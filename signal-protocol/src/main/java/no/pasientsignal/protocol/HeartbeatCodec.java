@@ -2,7 +2,6 @@ package no.pasientsignal.protocol;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.cbor.CBORMapper;
 
@@ -15,7 +14,7 @@ import tools.jackson.dataformat.cbor.CBORMapper;
  */
 public final class HeartbeatCodec {
 
-    private static final CBORMapper MAPPER = CBORMapper.builder().build();
+    private static final CBORMapper MAPPER = CborPayloads.MAPPER;
     /** Below any radio's sensitivity: a value this low is a firmware bug, not a weak link. */
     private static final int LOWEST_RSSI_DBM = -200;
 
@@ -38,22 +37,7 @@ public final class HeartbeatCodec {
     }
 
     public Heartbeat decode(byte[] payload) throws MalformedPayloadException {
-        if (payload == null || payload.length == 0) {
-            throw new MalformedPayloadException("empty payload: expected a CBOR map with at least bat");
-        }
-        if (payload.length > DeviceProtocol.MAX_HEARTBEAT_PAYLOAD_BYTES) {
-            throw new MalformedPayloadException(
-                    "payload of " + payload.length + " bytes exceeds " + DeviceProtocol.MAX_HEARTBEAT_PAYLOAD_BYTES);
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(payload);
-        } catch (JacksonException e) {
-            throw new MalformedPayloadException("not valid CBOR: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedPayloadException("expected a CBOR map with at least bat");
-        }
+        JsonNode root = CborPayloads.readMap(payload, DeviceProtocol.MAX_HEARTBEAT_PAYLOAD_BYTES, "at least bat");
         JsonNode bat = root.get("bat");
         if (bat == null || !bat.isIntegralNumber() || !bat.canConvertToInt() || bat.asInt() < 0 || bat.asInt() > 100) {
             throw new MalformedPayloadException("field bat: expected an unsigned integer 0-100 (battery percent)");

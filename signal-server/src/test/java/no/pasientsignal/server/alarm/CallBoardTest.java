@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import no.pasientsignal.server.MutableClock;
 import no.pasientsignal.server.facility.Room;
 import org.junit.jupiter.api.Test;
 
@@ -114,31 +115,8 @@ class CallBoardTest {
         var clock = new MutableClock(NOW);
         var board = new CallBoard(clock, Runnable::run, 1000);
         board.callPressed(UUID.randomUUID(), "call-202", room202);
-        clock.now = NOW.plusSeconds(5);
+        clock.set(NOW.plusSeconds(5));
         board.callPressed(UUID.randomUUID(), "call-201", room201);
         assertThat(board.activeCalls()).extracting(c -> c.room().roomId()).containsExactly("202", "201");
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

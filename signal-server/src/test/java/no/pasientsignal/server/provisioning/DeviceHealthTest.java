@@ -3,14 +3,12 @@ package no.pasientsignal.server.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import no.pasientsignal.protocol.Heartbeat;
+import no.pasientsignal.server.MutableClock;
 import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.DeviceType;
 import no.pasientsignal.server.facility.FacilityDirectory;
@@ -224,30 +222,4 @@ class DeviceHealthTest {
     }
 
     /** A clock the test moves by hand: no sleeping, no flakiness. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
