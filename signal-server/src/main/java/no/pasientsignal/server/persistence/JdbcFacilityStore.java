@@ -159,6 +159,13 @@ public final class JdbcFacilityStore {
                 new Object[0]));
     }
 
+    /** One device in service with its room and ward, if it is mounted and in service. */
+    public Optional<PlacedDevice> placedDevice(String deviceId) {
+        return placedDevices().stream()
+                .filter(d -> d.deviceId().equals(deviceId))
+                .findFirst();
+    }
+
     /** Whether any site has been set up yet. */
     public boolean hasSites() {
         return jdbc.withConnection(

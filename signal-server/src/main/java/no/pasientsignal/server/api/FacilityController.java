@@ -1,0 +1,160 @@
+package no.pasientsignal.server.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import no.pasientsignal.server.facility.Device;
+import no.pasientsignal.server.facility.DeviceType;
+import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.facility.Room;
+import no.pasientsignal.server.persistence.DeviceRecord;
+import no.pasientsignal.server.persistence.JdbcFacilityStore;
+import no.pasientsignal.server.persistence.JdbcFacilityStore.NewLocation;
+import no.pasientsignal.server.persistence.LocationKind;
+import no.pasientsignal.server.persistence.LocationRecord;
+import no.pasientsignal.server.persistence.RoomRecord;
+import no.pasientsignal.server.persistence.SiteRecord;
+
+/**
+ * The facility model over HTTP: administrators set up sites, wards, zones and rooms; technicians
+ * (and administrators) register devices at a room's locations. Every request body is validated
+ * and a refusal names the field; each write is one transaction, so a refused request writes
+ * nothing. Runs off the event loop: it talks to the database.
+ */
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class FacilityController {
+
+    static final String ADMIN = "ADMINISTRATOR";
+    static final String TECHNICIAN = "TECHNICIAN";
+
+    @Serdeable
+    public record NameRequest(@NotBlank @Size(max = 200) String name) {}
+
+    @Serdeable
+    public record LocationRequest(
+            @NotNull LocationKind kind,
+            @NotBlank @Size(max = 100) String label) {}
+
+    @Serdeable
+    public record RoomRequest(
+            @NotBlank @Size(max = 20) String number,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Size(min = 1, max = 20) List<@Valid @NotNull LocationRequest> locations) {}
+
+    @Serdeable
+    public record DeviceRequest(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1-64 of A-Z a-z 0-9 . _ -")
+            String deviceId,
+
+            @NotNull DeviceType type,
+            @NotBlank @Size(max = 100) String serial,
+            @Nullable String locationId) {}
+
+    private final JdbcFacilityStore store;
+    private final FacilityDirectory directory;
+
+    public FacilityController(JdbcFacilityStore store, FacilityDirectory directory) {
+        this.store = store;
+        this.directory = directory;
+    }
+
+    @Post("/sites")
+    @Secured(ADMIN)
+    public HttpResponse<SiteRecord> createSite(@Body @Valid NameRequest request) {
+        return HttpResponse.created(store.createSite(request.name().strip()));
+    }
+
+    @Post("/sites/{siteId}/wards")
+    @Secured(ADMIN)
+    public HttpResponse<?> createWard(@PathVariable String siteId, @Body @Valid NameRequest request) {
+        if (store.findSite(siteId).isEmpty()) {
+            return notFound("site", siteId);
+        }
+        return HttpResponse.created(store.createWard(siteId, request.name().strip()));
+    }
+
+    @Post("/wards/{wardId}/zones")
+    @Secured(ADMIN)
+    public HttpResponse<?> createZone(@PathVariable String wardId, @Body @Valid NameRequest request) {
+        if (store.findWard(wardId).isEmpty()) {
+            return notFound("ward", wardId);
+        }
+        return HttpResponse.created(store.createZone(wardId, request.name().strip()));
+    }
+
+    /** A room and its locations (bed, bathroom, door...) in one transaction. */
+    @Post("/zones/{zoneId}/rooms")
+    @Secured(ADMIN)
+    public HttpResponse<?> createRoom(@PathVariable String zoneId, @Body @Valid RoomRequest request) {
+        if (store.findZone(zoneId).isEmpty()) {
+            return notFound("zone", zoneId);
+        }
+        RoomRecord room = store.createRoomWithLocations(
+                zoneId,
+                request.number().strip(),
+                request.name().strip(),
+                request.locations().stream()
+                        .map(l -> new NewLocation(l.kind(), l.label().strip()))
+                        .toList());
+        return HttpResponse.created(room);
+    }
+
+    @Get("/rooms/{roomId}/locations")
+    @Secured({ADMIN, TECHNICIAN})
+    public HttpResponse<?> locations(@PathVariable String roomId) {
+        if (store.findRoom(roomId).isEmpty()) {
+            return notFound("room", roomId);
+        }
+        List<LocationRecord> locations = store.locationsInRoom(roomId);
+        return HttpResponse.ok(locations);
+    }
+
+    /**
+     * Registers a device. Mounted at a location, it is known to the call path at once (its
+     * certificate still has to come from the site CA).
+     */
+    @Post("/devices")
+    @Secured({ADMIN, TECHNICIAN})
+    public HttpResponse<?> registerDevice(@Body @Valid DeviceRequest request) {
+        if (request.locationId() != null
+                && store.findLocation(request.locationId()).isEmpty()) {
+            return notFound("location", request.locationId());
+        }
+        DeviceRecord device = store.registerDevice(
+                request.deviceId(), request.type().name(), request.serial().strip(), request.locationId(), null);
+        store.placedDevice(device.deviceId())
+                .ifPresent(placed -> directory.register(new Device(
+                        placed.deviceId(),
+                        request.type(),
+                        new Room(placed.roomId(), placed.roomName(), placed.wardName()))));
+        return HttpResponse.created(device);
+    }
+
+    @Get("/devices/{deviceId}")
+    @Secured({ADMIN, TECHNICIAN})
+    public HttpResponse<?> device(@PathVariable String deviceId) {
+        return store.findDevice(deviceId)
+                .<HttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(() -> notFound("device", deviceId));
+    }
+
+    private static HttpResponse<ApiError> notFound(String what, String id) {
+        return HttpResponse.status(HttpStatus.NOT_FOUND).body(new ApiError("No " + what + " with id " + id + "."));
+    }
+}
