@@ -85,7 +85,8 @@ public final class DeviceSim {
         return "call-" + room;
     }
 
-    abstract static class SingleEvent implements Callable<Integer> {
+    /** The device a one-shot command speaks as: the call button of ROOM unless --device says otherwise. */
+    static final class RoomDevice {
         @CommandLine.Mixin
         Connection connection;
 
@@ -95,6 +96,30 @@ public final class DeviceSim {
         @Option(names = "--device", description = "device id (default: call-<ROOM>)")
         String device;
 
+        String deviceId() {
+            return device != null ? device : callButtonOf(room);
+        }
+
+        /** Connects; the server address is checked first, so a typo is reported without a handshake. */
+        DeviceClient connect() {
+            var server = connection.serverAddress();
+            return DeviceClient.connect(connection.wallet().credentials(deviceId()), server, ClientTiming.CALL);
+        }
+
+        /** "2.04 (3.1 ms)", or the code with the server's diagnostic. */
+        static String outcome(Reply reply) {
+            return String.format(
+                    "%s%s (%.1f ms)",
+                    reply.code(),
+                    reply.diagnostic().isEmpty() ? "" : " " + reply.diagnostic(),
+                    reply.roundTripNanos() / 1e6);
+        }
+    }
+
+    abstract static class SingleEvent implements Callable<Integer> {
+        @CommandLine.Mixin
+        RoomDevice target;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -102,21 +127,16 @@ public final class DeviceSim {
 
         @Override
         public Integer call() throws Exception {
-            String deviceId = device != null ? device : callButtonOf(room);
-            var server = connection.serverAddress();
-            var credentials = connection.wallet().credentials(deviceId);
-            try (var client = DeviceClient.connect(credentials, server, ClientTiming.CALL)) {
+            try (var client = target.connect()) {
                 Reply reply = client.send(DeviceEvent.now(kind()));
                 spec.commandLine()
                         .getOut()
                         .printf(
-                                "%s %s from %s: %s%s (%.1f ms)%n",
+                                "%s %s from %s: %s%n",
                                 kind() == EventKind.CALL_PRESSED ? "Call" : "Cancel",
-                                room,
-                                deviceId,
-                                reply.code(),
-                                reply.diagnostic().isEmpty() ? "" : " " + reply.diagnostic(),
-                                reply.roundTripNanos() / 1e6);
+                                target.room,
+                                target.deviceId(),
+                                RoomDevice.outcome(reply));
                 return reply.isSuccess() ? 0 : 1;
             }
         }
@@ -141,13 +161,7 @@ public final class DeviceSim {
     @Command(name = "heartbeat", description = "Send one heartbeat from the call button in a room.")
     static final class SendHeartbeat implements Callable<Integer> {
         @CommandLine.Mixin
-        Connection connection;
-
-        @Parameters(index = "0", paramLabel = "ROOM", description = "room number, e.g. 201")
-        String room;
-
-        @Option(names = "--device", description = "device id (default: call-<ROOM>)")
-        String device;
+        RoomDevice target;
 
         @Option(names = "--battery", required = true, description = "battery percent, 0-100")
         int battery;
@@ -168,22 +182,17 @@ public final class DeviceSim {
         public Integer call() throws Exception {
             // Checked before connecting, so a typo is reported without a DTLS handshake.
             var heartbeat = new Heartbeat(battery, rssi, tamper, firmware, null);
-            String deviceId = device != null ? device : callButtonOf(room);
-            var server = connection.serverAddress();
-            var credentials = connection.wallet().credentials(deviceId);
-            try (var client = DeviceClient.connect(credentials, server, ClientTiming.CALL)) {
+            try (var client = target.connect()) {
                 Reply reply = client.heartbeat(heartbeat);
                 spec.commandLine()
                         .getOut()
                         .printf(
-                                "Heartbeat %s from %s (battery %d %%%s): %s%s (%.1f ms)%n",
-                                room,
-                                deviceId,
+                                "Heartbeat %s from %s (battery %d %%%s): %s%n",
+                                target.room,
+                                target.deviceId(),
                                 battery,
                                 tamper ? ", tamper" : "",
-                                reply.code(),
-                                reply.diagnostic().isEmpty() ? "" : " " + reply.diagnostic(),
-                                reply.roundTripNanos() / 1e6);
+                                RoomDevice.outcome(reply));
                 return reply.isSuccess() ? 0 : 1;
             }
         }

@@ -148,28 +148,30 @@ public final class JdbcFacilityStore {
      * ward: what the call path needs to know, loaded once into memory.
      */
     public List<PlacedDevice> placedDevices() {
-        return jdbc.withConnection(c -> queryList(
-                c,
-                "SELECT d.device_id, d.type, r.id, r.name, w.name FROM device d"
-                        + " JOIN location l ON l.id = d.location_id JOIN room r ON r.id = l.room_id"
-                        + " JOIN zone z ON z.id = r.zone_id JOIN ward w ON w.id = z.ward_id"
-                        + " WHERE d.state IN ('REGISTERED', 'ACTIVE') ORDER BY d.device_id",
-                rs -> new PlacedDevice(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                new Object[0]));
+        return jdbc.withConnection(
+                c -> queryList(c, PLACED_DEVICES + " ORDER BY d.device_id", JdbcFacilityStore::placed));
     }
 
     /** One device in service with its room and ward, if it is mounted and in service. */
     public Optional<PlacedDevice> placedDevice(String deviceId) {
-        return placedDevices().stream()
-                .filter(d -> d.deviceId().equals(deviceId))
-                .findFirst();
+        return jdbc.withConnection(
+                c -> queryOne(c, PLACED_DEVICES + " AND d.device_id = ?", JdbcFacilityStore::placed, deviceId));
+    }
+
+    private static final String PLACED_DEVICES = "SELECT d.device_id, d.type, r.id, r.name, w.name FROM device d"
+            + " JOIN location l ON l.id = d.location_id JOIN room r ON r.id = l.room_id"
+            + " JOIN zone z ON z.id = r.zone_id JOIN ward w ON w.id = z.ward_id"
+            + " WHERE d.state IN ('REGISTERED', 'ACTIVE')";
+
+    private static PlacedDevice placed(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PlacedDevice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }
 
     /** Whether any site has been set up yet. */
     public boolean hasSites() {
-        return jdbc.withConnection(
-                c -> !queryList(c, "SELECT id FROM site", rs -> rs.getString(1)).isEmpty());
+        return jdbc.withConnection(c -> queryOne(c, "SELECT COUNT(*) FROM site", rs -> rs.getLong(1))
+                        .orElse(0L))
+                > 0;
     }
 
     /** Registers a device (state {@link DeviceState#REGISTERED}); {@code locationId} may be null. */

@@ -57,7 +57,8 @@ public final class JdbcStaffStore implements StaffRepository {
 
     @Override
     public boolean isEmpty() {
-        return jdbc.withConnection(c -> queryList(c, "SELECT username FROM staff", rs -> rs.getString(1))
-                .isEmpty());
+        return jdbc.withConnection(c -> queryOne(c, "SELECT COUNT(*) FROM staff", rs -> rs.getLong(1))
+                        .orElse(0L))
+                == 0;
     }
 }

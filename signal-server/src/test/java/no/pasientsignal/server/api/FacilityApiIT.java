@@ -6,20 +6,14 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import no.pasientsignal.certs.testing.FixturePki;
 import no.pasientsignal.protocol.DeviceEvent;
 import no.pasientsignal.protocol.EventKind;
 import no.pasientsignal.server.ApiClient;
+import no.pasientsignal.server.TestServer;
 import no.pasientsignal.server.coap.DeviceEndpoint;
-import no.pasientsignal.sim.ClientTiming;
-import no.pasientsignal.sim.DeviceClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,18 +40,9 @@ class FacilityApiIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path dataDir = Files.createTempDirectory("facility-api-it");
-            pki = FixturePki.create(dataDir.resolve("pki"));
-            return Map.of(
-                    "signal.data-dir", dataDir.toString(),
-                    "signal.demo", "true",
-                    "signal.coap.bind-address", "127.0.0.1",
-                    "signal.coap.port", "0",
-                    "micronaut.server.port", "-1");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var server = TestServer.prepare("facility-api-it");
+        pki = server.pki();
+        return server.properties();
     }
 
     @BeforeAll
@@ -78,8 +63,7 @@ class FacilityApiIT implements TestPropertyProvider {
         assertThat(registered.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(registered.body()).get("state").asString()).isEqualTo("REGISTERED");
 
-        var address = new InetSocketAddress("127.0.0.1", endpoint.address().getPort());
-        try (var device = DeviceClient.connect(pki.device("call-410"), address, ClientTiming.CALL)) {
+        try (var device = TestServer.connect(endpoint, pki.device("call-410"))) {
             assertThat(device.send(DeviceEvent.now(EventKind.CALL_PRESSED)).code())
                     .isEqualTo("2.04");
         }

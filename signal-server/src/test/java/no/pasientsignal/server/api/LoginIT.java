@@ -7,14 +7,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import no.pasientsignal.server.ApiClient;
 import no.pasientsignal.server.SseProbe;
+import no.pasientsignal.server.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,17 +29,7 @@ class LoginIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            return Map.of(
-                    "signal.data-dir", Files.createTempDirectory("login-it").toString(),
-                    "signal.demo", "true",
-                    "signal.coap.bind-address", "127.0.0.1",
-                    "signal.coap.port", "0",
-                    "micronaut.server.port", "-1",
-                    "signal.api.keep-alive", "200ms");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestServer.prepare("login-it").properties("signal.api.keep-alive", "200ms");
     }
 
     @Test

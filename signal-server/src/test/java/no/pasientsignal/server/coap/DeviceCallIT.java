@@ -8,14 +8,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import no.pasientsignal.certs.DeviceCredentials;
 import no.pasientsignal.certs.testing.FixturePki;
@@ -24,11 +19,9 @@ import no.pasientsignal.protocol.DeviceProtocol;
 import no.pasientsignal.protocol.EventKind;
 import no.pasientsignal.server.ApiClient;
 import no.pasientsignal.server.SseProbe;
+import no.pasientsignal.server.TestServer;
 import no.pasientsignal.server.alarm.CallBoard;
-import no.pasientsignal.server.facility.Device;
-import no.pasientsignal.server.facility.DeviceType;
 import no.pasientsignal.server.facility.FacilityDirectory;
-import no.pasientsignal.server.facility.Room;
 import no.pasientsignal.sim.ClientTiming;
 import no.pasientsignal.sim.DeviceClient;
 import no.pasientsignal.sim.Reply;
@@ -48,12 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
 class DeviceCallIT implements TestPropertyProvider {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String WARD = "Avdeling 2 Øst";
     /** Refused handshakes need not use the full retry budget. */
     private static final ClientTiming FAST_FAILURE =
             new ClientTiming(Duration.ofMillis(300), 1.5f, 1.5f, 1, Duration.ofMillis(300), 1);
 
-    private Path dataDir;
     private FixturePki pki;
 
     @Inject
@@ -72,20 +63,9 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            dataDir = Files.createTempDirectory("signal-server-it");
-            // The fixture PKI is written where the server looks for its site PKI, so the server
-            // trusts the fixture CA and the fixture devices.
-            pki = FixturePki.create(dataDir.resolve("pki"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.of(
-                "signal.data-dir", dataDir.toString(),
-                "signal.demo", "true",
-                "signal.coap.bind-address", "127.0.0.1",
-                "signal.coap.port", "0",
-                "micronaut.server.port", "-1");
+        var server = TestServer.prepare("signal-server-it");
+        pki = server.pki();
+        return server.properties();
     }
 
     @BeforeAll
@@ -102,9 +82,9 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Test
     void pressed_call_is_recorded_before_the_ack_and_reaches_stream_and_list() throws Exception {
-        var device = register("301");
+        var device = TestServer.registerCallButton(facility, "301");
         try (var sse = new SseProbe(api().uri("/api/calls/stream"), token, "call");
-                var client = connect(pki.device(device))) {
+                var client = TestServer.connect(endpoint, pki.device(device))) {
             await().until(() -> sse.status() == 200);
             var event = DeviceEvent.now(EventKind.CALL_PRESSED);
 
@@ -132,9 +112,9 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Test
     void the_same_event_id_retransmitted_raises_one_call() throws Exception {
-        var device = register("302");
+        var device = TestServer.registerCallButton(facility, "302");
         try (var sse = new SseProbe(api().uri("/api/calls/stream"), token, "call");
-                var client = connect(pki.device(device))) {
+                var client = TestServer.connect(endpoint, pki.device(device))) {
             await().until(() -> sse.status() == 200);
             var event = DeviceEvent.now(EventKind.CALL_PRESSED);
 
@@ -159,8 +139,8 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Test
     void cancel_at_the_device_removes_the_call() throws Exception {
-        var device = register("303");
-        try (var client = connect(pki.device(device))) {
+        var device = TestServer.registerCallButton(facility, "303");
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             client.send(DeviceEvent.now(EventKind.CALL_PRESSED));
             assertThat(activeCallOf("303")).isNotNull();
             assertThat(client.send(DeviceEvent.now(EventKind.CALL_CANCELLED)).code())
@@ -194,8 +174,8 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Test
     void malformed_payload_gets_4_00_with_a_diagnostic_and_changes_nothing() throws Exception {
-        var device = register("304");
-        try (var client = connect(pki.device(device))) {
+        var device = TestServer.registerCallButton(facility, "304");
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             int before = board.activeCalls().size();
             Reply reply = client.post(new byte[] {(byte) 0xbf, 0x61, 0x78}, DeviceProtocol.CONTENT_FORMAT_CBOR);
             assertThat(reply.code()).isEqualTo("4.00");
@@ -206,8 +186,8 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Test
     void missing_field_is_named_in_the_diagnostic() throws Exception {
-        var device = register("305");
-        try (var client = connect(pki.device(device))) {
+        var device = TestServer.registerCallButton(facility, "305");
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             byte[] noEventId = tools.jackson.dataformat.cbor.CBORMapper.builder()
                     .build()
                     .writeValueAsBytes(Map.of("evt", "call", "ts", 1));
@@ -220,8 +200,8 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Test
     void oversized_payload_gets_4_13_and_changes_nothing() throws Exception {
-        var device = register("306");
-        try (var client = connect(pki.device(device))) {
+        var device = TestServer.registerCallButton(facility, "306");
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             Reply reply = client.post(
                     new byte[DeviceProtocol.MAX_EVENT_PAYLOAD_BYTES + 100], DeviceProtocol.CONTENT_FORMAT_CBOR);
             assertThat(reply.code()).isEqualTo("4.13");
@@ -232,8 +212,8 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Test
     void wrong_content_format_gets_4_15() throws Exception {
-        var device = register("307");
-        try (var client = connect(pki.device(device))) {
+        var device = TestServer.registerCallButton(facility, "307");
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             Reply reply = client.post("call please".getBytes(), 0);
             assertThat(reply.code()).isEqualTo("4.15");
             assertThat(activeCallOf("307")).isNull();
@@ -242,7 +222,7 @@ class DeviceCallIT implements TestPropertyProvider {
 
     @Test
     void valid_certificate_of_an_unregistered_device_gets_4_03() throws Exception {
-        try (var client = connect(pki.device("call-999"))) {
+        try (var client = TestServer.connect(endpoint, pki.device("call-999"))) {
             Reply reply = client.send(DeviceEvent.now(EventKind.CALL_PRESSED));
             assertThat(reply.code()).isEqualTo("4.03");
             assertThat(reply.diagnostic()).contains("call-999");
@@ -268,31 +248,15 @@ class DeviceCallIT implements TestPropertyProvider {
     }
 
     private void assertHandshakeRefused(DeviceCredentials credentials, String expectedAlert) {
-        String room = credentials.deviceId().replace("call-", "");
-        facility.register(
-                new Device(credentials.deviceId(), DeviceType.CALL_BUTTON, new Room(room, "Rom " + room, WARD)));
+        TestServer.registerCallButton(facility, credentials.deviceId().replace("call-", ""), credentials.deviceId());
         int before = board.activeCalls().size();
-        InetSocketAddress address =
-                new InetSocketAddress("127.0.0.1", endpoint.address().getPort());
-        try (var client = DeviceClient.connectFaulty(credentials, address, FAST_FAILURE)) {
+        try (var client = DeviceClient.connectFaulty(credentials, TestServer.address(endpoint), FAST_FAILURE)) {
             assertThatThrownBy(() -> client.send(DeviceEvent.now(EventKind.CALL_PRESSED)))
                     .isInstanceOf(DeviceClient.SendFailedException.class)
                     // The server, not the device, ends the handshake with a fatal alert.
                     .hasMessageContaining("Received 'fatal alert/" + expectedAlert + "'");
         }
         assertThat(board.activeCalls()).hasSize(before);
-    }
-
-    private String register(String room) {
-        String deviceId = "call-" + room + "-" + UUID.randomUUID().toString().substring(0, 8);
-        facility.register(new Device(deviceId, DeviceType.CALL_BUTTON, new Room(room, "Rom " + room, WARD)));
-        return deviceId;
-    }
-
-    private DeviceClient connect(DeviceCredentials credentials) {
-        InetSocketAddress address = endpoint.address();
-        return DeviceClient.connect(
-                credentials, new InetSocketAddress("127.0.0.1", address.getPort()), ClientTiming.CALL);
     }
 
     private JsonNode activeCallOf(String roomId) throws Exception {

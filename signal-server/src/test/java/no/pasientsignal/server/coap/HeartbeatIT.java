@@ -7,31 +7,20 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import no.pasientsignal.certs.DeviceCredentials;
 import no.pasientsignal.certs.testing.FixturePki;
 import no.pasientsignal.protocol.DeviceEvent;
 import no.pasientsignal.protocol.DeviceProtocol;
 import no.pasientsignal.protocol.EventKind;
 import no.pasientsignal.protocol.Heartbeat;
 import no.pasientsignal.server.ApiClient;
-import no.pasientsignal.server.facility.Device;
-import no.pasientsignal.server.facility.DeviceType;
+import no.pasientsignal.server.TestServer;
 import no.pasientsignal.server.facility.FacilityDirectory;
-import no.pasientsignal.server.facility.Room;
 import no.pasientsignal.server.provisioning.DeviceHealth;
 import no.pasientsignal.server.provisioning.DeviceStatus;
-import no.pasientsignal.sim.ClientTiming;
-import no.pasientsignal.sim.DeviceClient;
 import no.pasientsignal.sim.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +40,6 @@ class HeartbeatIT implements TestPropertyProvider {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CBORMapper CBOR = CBORMapper.builder().build();
-    private static final String WARD = "Avdeling 2 Øst";
 
     private FixturePki pki;
 
@@ -71,20 +59,11 @@ class HeartbeatIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path dataDir = Files.createTempDirectory("signal-server-hb-it");
-            pki = FixturePki.create(dataDir.resolve("pki"));
-            return Map.of(
-                    "signal.data-dir", dataDir.toString(),
-                    "signal.demo", "true",
-                    "signal.coap.bind-address", "127.0.0.1",
-                    "signal.coap.port", "0",
-                    // Short, so the test sees the scheduled check run without waiting 5 s.
-                    "signal.health.check-every", "200ms",
-                    "micronaut.server.port", "-1");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var server = TestServer.prepare("signal-server-hb-it");
+        pki = server.pki();
+        return server.properties(
+                // Short, so the test sees the scheduled check run without waiting 5 s.
+                "signal.health.check-every", "200ms");
     }
 
     @BeforeAll
@@ -94,9 +73,9 @@ class HeartbeatIT implements TestPropertyProvider {
 
     @Test
     void heartbeat_gets_2_04_and_records_last_seen_battery_signal_and_firmware() throws Exception {
-        var device = register("401");
+        var device = TestServer.registerCallButton(facility, "401");
         Instant before = Instant.now();
-        try (var client = connect(pki.device(device))) {
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             Reply reply = client.heartbeat(new Heartbeat(88, -67, false, "1.4.2", 3600L));
 
             assertThat(reply.code()).isEqualTo("2.04");
@@ -113,8 +92,8 @@ class HeartbeatIT implements TestPropertyProvider {
 
     @Test
     void low_battery_heartbeat_shows_battery_low_in_the_technical_alert_list() throws Exception {
-        var device = register("402");
-        try (var client = connect(pki.device(device))) {
+        var device = TestServer.registerCallButton(facility, "402");
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             assertThat(client.heartbeat(Heartbeat.ofBattery(12)).code()).isEqualTo("2.04");
 
             List<JsonNode> alerts = alertsOf(device);
@@ -132,8 +111,8 @@ class HeartbeatIT implements TestPropertyProvider {
 
     @Test
     void tamper_heartbeat_shows_tamper_in_the_technical_alert_list() throws Exception {
-        var device = register("403");
-        try (var client = connect(pki.device(device))) {
+        var device = TestServer.registerCallButton(facility, "403");
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             assertThat(client.heartbeat(Heartbeat.ofBattery(70).withTamper(true))
                             .code())
                     .isEqualTo("2.04");
@@ -145,8 +124,8 @@ class HeartbeatIT implements TestPropertyProvider {
 
     @Test
     void malformed_heartbeat_gets_4_00_naming_the_field_and_changes_nothing() throws Exception {
-        var device = register("404");
-        try (var client = connect(pki.device(device))) {
+        var device = TestServer.registerCallButton(facility, "404");
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             byte[] badBattery = CBOR.writeValueAsBytes(Map.of("bat", 140));
             Reply reply = client.post(DeviceProtocol.HEARTBEAT_PATH, badBattery, DeviceProtocol.CONTENT_FORMAT_CBOR);
             assertThat(reply.code()).isEqualTo("4.00");
@@ -163,8 +142,8 @@ class HeartbeatIT implements TestPropertyProvider {
 
     @Test
     void oversized_heartbeat_gets_4_13_and_wrong_content_format_4_15() throws Exception {
-        var device = register("405");
-        try (var client = connect(pki.device(device))) {
+        var device = TestServer.registerCallButton(facility, "405");
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             Reply tooLarge = client.post(
                     DeviceProtocol.HEARTBEAT_PATH,
                     new byte[DeviceProtocol.MAX_HEARTBEAT_PAYLOAD_BYTES + 1],
@@ -180,7 +159,7 @@ class HeartbeatIT implements TestPropertyProvider {
 
     @Test
     void heartbeat_from_a_valid_certificate_of_an_unregistered_device_gets_4_03() throws Exception {
-        try (var client = connect(pki.device("call-998"))) {
+        try (var client = TestServer.connect(endpoint, pki.device("call-998"))) {
             Reply reply = client.heartbeat(Heartbeat.ofBattery(5));
             assertThat(reply.code()).isEqualTo("4.03");
             assertThat(reply.diagnostic()).contains("call-998");
@@ -191,8 +170,8 @@ class HeartbeatIT implements TestPropertyProvider {
 
     @Test
     void a_call_press_counts_as_a_sign_of_life() throws Exception {
-        var device = register("406");
-        try (var client = connect(pki.device(device))) {
+        var device = TestServer.registerCallButton(facility, "406");
+        try (var client = TestServer.connect(endpoint, pki.device(device))) {
             assertThat(client.send(DeviceEvent.now(EventKind.CALL_PRESSED)).code())
                     .isEqualTo("2.04");
             // The tracker follows the call board's listeners, which run after the ACK.
@@ -223,18 +202,6 @@ class HeartbeatIT implements TestPropertyProvider {
             }
         }
         return alerts;
-    }
-
-    private String register(String room) {
-        String deviceId = "call-" + room + "-" + UUID.randomUUID().toString().substring(0, 8);
-        facility.register(new Device(deviceId, DeviceType.CALL_BUTTON, new Room(room, "Rom " + room, WARD)));
-        return deviceId;
-    }
-
-    private DeviceClient connect(DeviceCredentials credentials) {
-        InetSocketAddress address = endpoint.address();
-        return DeviceClient.connect(
-                credentials, new InetSocketAddress("127.0.0.1", address.getPort()), ClientTiming.CALL);
     }
 
     private ApiClient api() {

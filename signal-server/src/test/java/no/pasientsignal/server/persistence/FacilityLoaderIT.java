@@ -67,6 +67,19 @@ class FacilityLoaderIT {
     }
 
     @Test
+    void a_single_device_is_placed_only_while_mounted_and_in_service() {
+        FacilityLoader.seedDemoWardIfEmpty(store, "Demo sykehjem");
+        store.registerDevice("spare-2", DeviceType.CALL_BUTTON.name(), "SER-SPARE-2", null, null);
+        store.updateDeviceState("call-204", DeviceState.DECOMMISSIONED);
+
+        assertThat(store.placedDevice("call-203"))
+                .hasValueSatisfying(d -> assertThat(d.roomName()).isEqualTo("Rom 203"));
+        assertThat(store.placedDevice("call-204")).isEmpty();
+        assertThat(store.placedDevice("spare-2")).isEmpty();
+        assertThat(store.placedDevice("no-such-device")).isEmpty();
+    }
+
+    @Test
     void devices_survive_a_restart() {
         FacilityLoader.seedDemoWardIfEmpty(store, "Demo sykehjem");
         database.close();

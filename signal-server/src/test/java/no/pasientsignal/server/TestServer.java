@@ -1,0 +1,84 @@
+package no.pasientsignal.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import no.pasientsignal.certs.DeviceCredentials;
+import no.pasientsignal.certs.testing.FixturePki;
+import no.pasientsignal.server.coap.DeviceEndpoint;
+import no.pasientsignal.server.facility.Device;
+import no.pasientsignal.server.facility.DeviceType;
+import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.facility.Room;
+import no.pasientsignal.sim.ClientTiming;
+import no.pasientsignal.sim.DeviceClient;
+
+/**
+ * What the server's integration tests share: a fresh data folder whose site PKI is the fixture PKI
+ * (so the server trusts the fixture devices), demo mode, free ports on loopback; and helpers to
+ * register a call button and connect a real DTLS device client to the running endpoint.
+ */
+public final class TestServer {
+
+    public static final String WARD = "Avdeling 2 Øst";
+
+    private final Path dataDir;
+    private final FixturePki pki;
+
+    private TestServer(Path dataDir, FixturePki pki) {
+        this.dataDir = dataDir;
+        this.pki = pki;
+    }
+
+    public static TestServer prepare(String name) {
+        try {
+            Path dataDir = Files.createTempDirectory(name);
+            return new TestServer(dataDir, FixturePki.create(dataDir.resolve("pki")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public FixturePki pki() {
+        return pki;
+    }
+
+    /** The server's properties, plus {@code extra} key/value pairs for the test at hand. */
+    public Map<String, String> properties(String... extra) {
+        var properties = new HashMap<>(Map.of(
+                "signal.data-dir", dataDir.toString(),
+                "signal.demo", "true",
+                "signal.coap.bind-address", "127.0.0.1",
+                "signal.coap.port", "0",
+                "micronaut.server.port", "-1"));
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            properties.put(extra[i], extra[i + 1]);
+        }
+        return properties;
+    }
+
+    /** Registers a call button in {@code room} under a fresh device id, and returns the id. */
+    public static String registerCallButton(FacilityDirectory facility, String room) {
+        String deviceId = "call-" + room + "-" + UUID.randomUUID().toString().substring(0, 8);
+        registerCallButton(facility, room, deviceId);
+        return deviceId;
+    }
+
+    public static void registerCallButton(FacilityDirectory facility, String room, String deviceId) {
+        facility.register(new Device(deviceId, DeviceType.CALL_BUTTON, new Room(room, "Rom " + room, WARD)));
+    }
+
+    /** The running device endpoint, addressed on 127.0.0.1 (the IP the server certificate names). */
+    public static InetSocketAddress address(DeviceEndpoint endpoint) {
+        return new InetSocketAddress("127.0.0.1", endpoint.address().getPort());
+    }
+
+    public static DeviceClient connect(DeviceEndpoint endpoint, DeviceCredentials credentials) {
+        return DeviceClient.connect(credentials, address(endpoint), ClientTiming.CALL);
+    }
+}
