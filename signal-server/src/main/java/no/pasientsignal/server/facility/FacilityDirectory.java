@@ -23,6 +23,11 @@ public final class FacilityDirectory {
         devices.put(device.deviceId(), device);
     }
 
+    /** Takes a device out of service at once: its next request is refused as unknown. */
+    public Optional<Device> remove(String deviceId) {
+        return Optional.ofNullable(devices.remove(deviceId));
+    }
+
     public Collection<Device> devices() {
         return List.copyOf(devices.values());
     }
