@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine: signal-server (embedded defaults, demo ward and demo
 # logins), the ward console, and device-sim playing a small demo ward. Ctrl-C stops everything.
-# First run builds the project and creates data/ (site PKI, secrets, simulated device keys).
+# First run builds the project and creates data/ (site PKI, database, the simulated devices' keys
+# and the certificates they get by enrolling).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -49,8 +50,10 @@ SIGNAL_SERVER_URL="http://127.0.0.1:$HTTP_PORT" CONSOLE_PORT="$CONSOLE_PORT" \
   "$JAVA" -jar ward-console/target/ward-console.jar >"$LOGS/ward-console.log" 2>&1 &
 pids+=($!)
 
+# On first run device-sim logs in as the demo technician and enrols each simulated device over
+# EST-coaps; later runs reuse the keys and certificates in its wallet.
 "$JAVA" -jar device-sim/target/device-sim.jar demo --server "127.0.0.1:$COAP_PORT" \
-  --pki "$DATA/server/pki" --devices "$DATA/sim/devices" >"$LOGS/device-sim.log" 2>&1 &
+  --api "http://127.0.0.1:$HTTP_PORT" --devices "$DATA/sim/devices" >"$LOGS/device-sim.log" 2>&1 &
 pids+=($!)
 
 echo -n "Starting ward console"
@@ -70,7 +73,7 @@ cat <<MSG
                   admin      / demo-admin        (administrator)
   Signal server:  http://localhost:$HTTP_PORT/health   (devices: coaps://localhost:$COAP_PORT)
   Demo ward:      rooms 201-208 calling now and then (log: $LOGS/device-sim.log)
-  Press a call:   $JAVA -jar device-sim/target/device-sim.jar press 203 --server 127.0.0.1:$COAP_PORT --pki $DATA/server/pki --devices $DATA/sim/devices
+  Press a call:   $JAVA -jar device-sim/target/device-sim.jar press 203 --server 127.0.0.1:$COAP_PORT --devices $DATA/sim/devices
 
   Logs in $LOGS. Press Ctrl-C to stop everything.
 MSG

@@ -226,6 +226,34 @@ public final class SiteCa {
      */
     public X509Certificate signDeviceCsr(byte[] pkcs10Der, Duration validity) throws CertificateIssueException {
         requirePositive(validity);
+        PKCS10CertificationRequest request = parseDeviceCsr(pkcs10Der);
+        String deviceId = DeviceIdentity.single(request.getSubject(), BCStyle.CN)
+                .filter(DeviceIdentity::isValidDeviceId)
+                .orElseThrow(() -> new CertificateIssueException("certificate request subject must be CN=<device id>"
+                        + " with 1 to 64 characters from A-Z a-z 0-9 . _ -, got '" + request.getSubject() + "'"));
+        return issueDevice(request, deviceId, validity);
+    }
+
+    /**
+     * Signs a device's PKCS#10 request for a device id the caller has already established (in
+     * enrolment: the device the one-time credential was issued for). The request must parse, carry
+     * an EC P-256 key and be signed by that key (proof of possession); its subject is ignored, so
+     * a device cannot obtain a certificate for another device id by asking for one. The
+     * certificate is {@code CN=<deviceId>, OU=device, O=Pasientsignal}, EKU clientAuth.
+     *
+     * @throws CertificateIssueException naming what is wrong with the request, or when the CA has
+     *     expired
+     * @throws IllegalArgumentException for an invalid device id
+     */
+    public X509Certificate signDeviceCsrFor(String deviceId, byte[] pkcs10Der, Duration validity)
+            throws CertificateIssueException {
+        DeviceIdentity.requireValidDeviceId(deviceId);
+        requirePositive(validity);
+        return issueDevice(parseDeviceCsr(pkcs10Der), deviceId, validity);
+    }
+
+    /** A parsed request with an EC P-256 key and a valid self-signature. */
+    private static PKCS10CertificationRequest parseDeviceCsr(byte[] pkcs10Der) throws CertificateIssueException {
         if (pkcs10Der == null || pkcs10Der.length == 0) {
             throw new CertificateIssueException("empty certificate request");
         }
@@ -239,19 +267,19 @@ public final class SiteCa {
         } catch (IOException | RuntimeException e) {
             throw new CertificateIssueException("not a DER PKCS#10 certificate request", e);
         }
-        SubjectPublicKeyInfo keyInfo = request.getSubjectPublicKeyInfo();
-        requireP256(keyInfo);
+        requireP256(request.getSubjectPublicKeyInfo());
         if (!isSelfSignatureValid(request)) {
             throw new CertificateIssueException(
                     "certificate request signature does not verify with its public key (tampered or corrupt)");
         }
-        String deviceId = DeviceIdentity.single(request.getSubject(), BCStyle.CN)
-                .filter(DeviceIdentity::isValidDeviceId)
-                .orElseThrow(() -> new CertificateIssueException("certificate request subject must be CN=<device id>"
-                        + " with 1 to 64 characters from A-Z a-z 0-9 . _ -, got '" + request.getSubject() + "'"));
+        return request;
+    }
+
+    private X509Certificate issueDevice(PKCS10CertificationRequest request, String deviceId, Duration validity)
+            throws CertificateIssueException {
         PublicKey publicKey;
         try {
-            publicKey = BcSupport.toJdk(keyInfo);
+            publicKey = BcSupport.toJdk(request.getSubjectPublicKeyInfo());
         } catch (GeneralSecurityException e) {
             throw new CertificateIssueException("certificate request public key is not a valid EC key", e);
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import no.pasientsignal.protocol.DeviceEvent;
 import no.pasientsignal.protocol.EventKind;
 import no.pasientsignal.protocol.Heartbeat;
@@ -22,12 +23,21 @@ import picocli.CommandLine.Option;
  * the call is cancelled at the device (as staff would, in the room). Every device sends a heartbeat
  * every 20 s (staggered across the interval), with a battery that drains slowly. Runs until
  * stopped.
+ *
+ * <p>On first run the devices are not enrolled: the demo logs in to the HTTP API as the demo
+ * technician, gets a one-time credential for each device and enrols it over EST-coaps, as a
+ * technician would when mounting them. Later runs reuse the wallet.
  */
-@Command(name = "demo", description = "Play a small demo ward until stopped (Ctrl-C).")
+@Command(
+        name = "demo",
+        description = "Play a small demo ward until stopped (Ctrl-C); enrols devices not yet in the wallet.")
 final class DemoWard implements Callable<Integer> {
 
     @CommandLine.Mixin
     DeviceSim.Connection connection;
+
+    @CommandLine.Mixin
+    DeviceSim.ApiAccess api;
 
     @Option(names = "--rooms", defaultValue = "201-208", description = "rooms to simulate (default ${DEFAULT-VALUE})")
     String rooms;
@@ -50,6 +60,12 @@ final class DemoWard implements Callable<Integer> {
             description = "seconds between heartbeats of each device (default ${DEFAULT-VALUE})")
     double heartbeatInterval;
 
+    @Option(
+            names = "--duration",
+            defaultValue = "0",
+            description = "stop after this many seconds (default: run until stopped)")
+    double duration;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,8 +77,11 @@ final class DemoWard implements Callable<Integer> {
         var clients = new ArrayList<DeviceClient>();
         var wallet = connection.wallet();
         for (String room : roomList) {
-            clients.add(
-                    DeviceClient.connect(wallet.credentials(DeviceSim.callButtonOf(room)), server, ClientTiming.CALL));
+            String deviceId = DeviceSim.callButtonOf(room);
+            var credentials = wallet.has(deviceId)
+                    ? wallet.credentials(deviceId)
+                    : DeviceSim.enrolInto(wallet, deviceId, api.credentialFor(deviceId), server, out);
+            clients.add(DeviceClient.connect(credentials, server, ClientTiming.CALL));
         }
         out.printf("Demo ward: %d call buttons talking to %s%n", clients.size(), connection.server);
         out.flush();
@@ -71,15 +90,26 @@ final class DemoWard implements Callable<Integer> {
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
         var stopped = new CountDownLatch(1);
         Set<Integer> calling = new HashSet<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            scheduler.shutdownNow();
-            heartbeats.shutdownNow();
-            clients.forEach(DeviceClient::close);
-            stopped.countDown();
-        }));
+        var stopping = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                scheduler.shutdownNow();
+                heartbeats.shutdownNow();
+                clients.forEach(DeviceClient::close);
+                stopped.countDown();
+            }
+        };
+        var hook = new Thread(stop);
+        Runtime.getRuntime().addShutdownHook(hook);
         scheduleHeartbeats(heartbeats, clients, roomList, out);
         scheduleNextCall(scheduler, clients, roomList, calling, out);
-        stopped.await();
+        if (duration > 0) {
+            stopped.await((long) (duration * 1000), TimeUnit.MILLISECONDS);
+            stop.run();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } else {
+            stopped.await();
+        }
         return 0;
     }
 

@@ -13,6 +13,7 @@ import no.pasientsignal.protocol.Heartbeat;
 import no.pasientsignal.protocol.HeartbeatCodec;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -28,13 +29,15 @@ import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.CertificateType;
 import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.eclipse.californium.scandium.dtls.x509.CertificateConfigurationHelper;
 import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
 import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
 
 /**
  * One device's connection to the signal-server: its own DTLS session, authenticated with the
- * device's certificate, verifying the server against the site CA. Requests are confirmable and
+ * device's certificate, verifying the server against the site CA; or, for enrolment, with a
+ * one-time enrolment credential (DTLS-PSK, see {@link EstEnrolment}). Requests are confirmable and
  * retransmitted per {@link ClientTiming}.
  */
 public final class DeviceClient implements AutoCloseable {
@@ -43,14 +46,17 @@ public final class DeviceClient implements AutoCloseable {
     private final CoapEndpoint endpoint;
     private final CoapClient client;
     private final String baseUri;
+    private final InetSocketAddress server;
     private final EventCodec codec = new EventCodec();
     private final HeartbeatCodec heartbeatCodec = new HeartbeatCodec();
 
-    private DeviceClient(String deviceId, CoapEndpoint endpoint, CoapClient client, String baseUri) {
+    private DeviceClient(
+            String deviceId, CoapEndpoint endpoint, CoapClient client, String baseUri, InetSocketAddress server) {
         this.deviceId = deviceId;
         this.endpoint = endpoint;
         this.client = client;
         this.baseUri = baseUri;
+        this.server = server;
     }
 
     public static DeviceClient connect(DeviceCredentials credentials, InetSocketAddress server, ClientTiming timing) {
@@ -88,6 +94,33 @@ public final class DeviceClient implements AutoCloseable {
                         .setTrustedCertificates(credentials.caCertificate())
                         .build())
                 .build();
+        return start(credentials.deviceId(), config, dtls, server, timing);
+    }
+
+    /**
+     * A session authenticated with a one-time enrolment credential (DTLS-PSK, ECDHE for forward
+     * secrecy) instead of a certificate: what a device has before it is enrolled. The server only
+     * lets such a session use EST ({@code /.well-known/est}).
+     *
+     * @param label names the session in error messages (the device id being enrolled)
+     */
+    public static DeviceClient connectWithCredential(
+            String label, String identity, byte[] secret, InetSocketAddress server, ClientTiming timing) {
+        Configuration config = configuration(timing);
+        config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_ECDHE_PSK_WITH_AES_128_GCM_SHA256));
+        var dtls = DtlsConnectorConfig.builder(config)
+                .setAddress(new InetSocketAddress(0))
+                .setAdvancedPskStore(new AdvancedSinglePskStore(identity, secret))
+                .build();
+        return start(label, config, dtls, server, timing);
+    }
+
+    private static DeviceClient start(
+            String label,
+            Configuration config,
+            DtlsConnectorConfig dtls,
+            InetSocketAddress server,
+            ClientTiming timing) {
         var endpoint = new CoapEndpoint.Builder()
                 .setConfiguration(config)
                 .setConnector(new DTLSConnector(dtls))
@@ -95,13 +128,38 @@ public final class DeviceClient implements AutoCloseable {
         try {
             endpoint.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot open UDP socket for device " + credentials.deviceId(), e);
+            throw new IllegalStateException("cannot open UDP socket for device " + label, e);
         }
         String baseUri = "coaps://" + hostLiteral(server) + ":" + server.getPort() + "/";
         var client = new CoapClient(baseUri + DeviceProtocol.EVENTS_PATH)
                 .setEndpoint(endpoint)
                 .setTimeout(timing.totalTimeoutMillis());
-        return new DeviceClient(credentials.deviceId(), endpoint, client, baseUri);
+        return new DeviceClient(label, endpoint, client, baseUri, server);
+    }
+
+    /** The local UDP address this device sends from. */
+    public InetSocketAddress localAddress() {
+        return endpoint.getAddress();
+    }
+
+    /**
+     * The DTLS session id the server gave this device's current session (hex), empty when it gave
+     * none (then the session cannot be resumed) or there is no session yet.
+     */
+    public String sessionId() {
+        var session = ((DTLSConnector) endpoint.getConnector()).getSessionByAddress(server);
+        return session == null || session.getSessionIdentifier() == null
+                ? ""
+                : session.getSessionIdentifier().getAsString();
+    }
+
+    /**
+     * Makes the next request try to resume the DTLS session (an abbreviated handshake without
+     * certificates) instead of using the current one: for tests that a server cannot be tricked
+     * by resumption.
+     */
+    public void forceResumption() {
+        ((DTLSConnector) endpoint.getConnector()).forceResumeSessionFor(server);
     }
 
     public String deviceId() {
@@ -126,12 +184,32 @@ public final class DeviceClient implements AutoCloseable {
 
     /** Posts raw bytes to a resource path (e.g. {@code hb}): for tests of what the server refuses. */
     public Reply post(String path, byte[] payload, int contentFormat) throws SendFailedException {
+        return post(path, payload, contentFormat, MediaTypeRegistry.UNDEFINED);
+    }
+
+    /**
+     * Posts {@code payload} to {@code path} with a content format and, unless {@code accept} is
+     * negative, an Accept option.
+     */
+    public Reply post(String path, byte[] payload, int contentFormat, int accept) throws SendFailedException {
         Request request = Request.newPost();
-        request.setURI(baseUri + path);
-        request.setConfirmable(true);
         request.setPayload(payload);
         if (contentFormat >= 0) {
             request.getOptions().setContentFormat(contentFormat);
+        }
+        return exchange(request, path, accept);
+    }
+
+    /** GETs {@code path}, with an Accept option unless {@code accept} is negative. */
+    public Reply get(String path, int accept) throws SendFailedException {
+        return exchange(Request.newGet(), path, accept);
+    }
+
+    private Reply exchange(Request request, String path, int accept) throws SendFailedException {
+        request.setURI(baseUri + path);
+        request.setConfirmable(true);
+        if (accept >= 0) {
+            request.getOptions().setAccept(accept);
         }
         long start = System.nanoTime();
         CoapResponse response;
@@ -150,11 +228,14 @@ public final class DeviceClient implements AutoCloseable {
         }
         String diagnostic = response.isSuccess() ? "" : response.getResponseText();
         Bytes cid = response.advanced().getSourceContext().get(DtlsEndpointContext.KEY_WRITE_CONNECTION_ID);
+        byte[] body = response.getPayload();
         return new Reply(
                 response.getCode().text,
                 diagnostic == null ? "" : diagnostic,
                 elapsed,
-                cid == null ? "" : cid.getAsString());
+                cid == null ? "" : cid.getAsString(),
+                response.getOptions().getContentFormat(),
+                body == null ? new byte[0] : body);
     }
 
     @Override

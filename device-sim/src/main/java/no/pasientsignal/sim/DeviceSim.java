@@ -1,13 +1,17 @@
 package no.pasientsignal.sim;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import no.pasientsignal.certs.DeviceCredentials;
 import no.pasientsignal.protocol.DeviceEvent;
 import no.pasientsignal.protocol.DeviceProtocol;
 import no.pasientsignal.protocol.EventKind;
@@ -22,7 +26,13 @@ import picocli.CommandLine.Parameters;
         name = "device-sim",
         mixinStandardHelpOptions = true,
         description = "Simulated room devices speaking CoAP over DTLS to the signal-server.",
-        subcommands = {DeviceSim.Press.class, DeviceSim.Cancel.class, DeviceSim.SendHeartbeat.class, DemoWard.class})
+        subcommands = {
+            DeviceSim.Enrol.class,
+            DeviceSim.Press.class,
+            DeviceSim.Cancel.class,
+            DeviceSim.SendHeartbeat.class,
+            DemoWard.class
+        })
 public final class DeviceSim {
 
     public static void main(String[] args) {
@@ -41,7 +51,7 @@ public final class DeviceSim {
         });
     }
 
-    /** Options every command shares: where the server is and where credentials live. */
+    /** Options every command shares: where the server is and where the devices' credentials live. */
     static final class Connection {
         @Option(
                 names = "--server",
@@ -50,15 +60,10 @@ public final class DeviceSim {
         String server;
 
         @Option(
-                names = "--pki",
-                defaultValue = "data/server/pki",
-                description = "site PKI folder with the CA that issues simulated devices (default ${DEFAULT-VALUE})")
-        Path pki;
-
-        @Option(
                 names = "--devices",
                 defaultValue = "data/sim/devices",
-                description = "folder with the simulated devices' credentials (default ${DEFAULT-VALUE})")
+                description =
+                        "wallet folder with the simulated devices' keys and certificates (default ${DEFAULT-VALUE})")
         Path devices;
 
         InetSocketAddress serverAddress() {
@@ -76,8 +81,64 @@ public final class DeviceSim {
         }
 
         DeviceWallet wallet() {
-            return new DeviceWallet(devices, pki);
+            return new DeviceWallet(devices);
         }
+    }
+
+    /**
+     * How device-sim gets enrolment credentials the way a technician does: over the server's HTTP
+     * API, logged in as a technician (the demo technician by default).
+     */
+    static final class ApiAccess {
+        @Option(
+                names = "--api",
+                defaultValue = "http://localhost:8081",
+                description = "signal-server HTTP API for enrolment credentials (default ${DEFAULT-VALUE})")
+        URI api;
+
+        @Option(
+                names = "--user",
+                defaultValue = "tekniker",
+                description = "technician login for the API (default ${DEFAULT-VALUE})")
+        String user;
+
+        @Option(
+                names = "--password",
+                defaultValue = "demo-tekniker",
+                description = "technician password (default: the demo technician's)")
+        String password;
+
+        private ServerApi session;
+
+        /** A fresh one-time credential for the device; logs in on first use. */
+        EstEnrolment.Credential credentialFor(String deviceId) throws IOException {
+            if (session == null) {
+                var api = new ServerApi(this.api);
+                api.login(user, password);
+                session = api;
+            }
+            return session.issueCredential(deviceId);
+        }
+    }
+
+    /** Enrols a device over EST-coaps and keeps what it got in the wallet; prints one line. */
+    static DeviceCredentials enrolInto(
+            DeviceWallet wallet,
+            String deviceId,
+            EstEnrolment.Credential credential,
+            InetSocketAddress server,
+            PrintWriter out)
+            throws EstEnrolment.EnrolmentFailedException {
+        DeviceCredentials credentials = EstEnrolment.enrol(deviceId, credential, server, ClientTiming.CALL);
+        wallet.store(credentials);
+        out.printf(
+                "Enrolled %s: certificate %s until %s, kept in %s%n",
+                deviceId,
+                credentials.certificate().getSerialNumber().toString(16),
+                credentials.certificate().getNotAfter().toInstant(),
+                wallet.dir());
+        out.flush();
+        return credentials;
     }
 
     /** The device id of the call button in a room, as the demo ward names them. */
@@ -113,6 +174,50 @@ public final class DeviceSim {
                     reply.code(),
                     reply.diagnostic().isEmpty() ? "" : " " + reply.diagnostic(),
                     reply.roundTripNanos() / 1e6);
+        }
+    }
+
+    @Command(
+            name = "enrol",
+            description = "Enrol a device over EST-coaps (DTLS-PSK with a one-time credential) and keep its"
+                    + " key and certificate in the wallet. Without --identity/--secret the credential is"
+                    + " fetched from the HTTP API as a technician.")
+    static final class Enrol implements Callable<Integer> {
+        @CommandLine.Mixin
+        RoomDevice target;
+
+        @CommandLine.Mixin
+        ApiAccess api;
+
+        @Option(names = "--identity", description = "enrolment credential identity (as the technician got it)")
+        String identity;
+
+        @Option(names = "--secret", description = "enrolment credential secret, 64 hex digits")
+        String secret;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var server = target.connection.serverAddress();
+            String deviceId = target.deviceId();
+            EstEnrolment.Credential credential;
+            if (identity != null || secret != null) {
+                if (identity == null || secret == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--identity and --secret go together");
+                }
+                credential = new EstEnrolment.Credential(identity, secret);
+            } else {
+                credential = api.credentialFor(deviceId);
+            }
+            enrolInto(
+                    target.connection.wallet(),
+                    deviceId,
+                    credential,
+                    server,
+                    spec.commandLine().getOut());
+            return 0;
         }
     }
 

@@ -4,42 +4,51 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import no.pasientsignal.certs.DeviceCredentials;
-import no.pasientsignal.certs.SiteCa;
 
 /**
- * Where simulated devices keep their credentials. A device without credentials gets them issued
- * from the site CA in {@code pkiDir}: a stand-in for enrolment (EST-coaps) until that exists, and
- * only ever for simulated devices on the machine that holds the demo site CA.
+ * Where simulated devices keep what enrolment gave them, one pair of files per device: {@code
+ * <deviceId>-key.pem} (the private key made on the "device", mode 600) and {@code <deviceId>.pem}
+ * (its certificate followed by the site CA it trusts the server by). Nothing here can issue a
+ * certificate: devices get theirs by enrolling ({@link EstEnrolment}).
  */
 public final class DeviceWallet {
 
-    private static final Duration DEVICE_VALIDITY = Duration.ofDays(365);
-
     private final Path devicesDir;
-    private final Path pkiDir;
 
-    public DeviceWallet(Path devicesDir, Path pkiDir) {
+    public DeviceWallet(Path devicesDir) {
         this.devicesDir = devicesDir;
-        this.pkiDir = pkiDir;
     }
 
+    public Path dir() {
+        return devicesDir;
+    }
+
+    /** Whether the device has enrolled credentials here. */
+    public synchronized boolean has(String deviceId) {
+        return Files.exists(DeviceCredentials.certificateFile(devicesDir, deviceId));
+    }
+
+    /** The device's credentials; refused with what to do when it has not enrolled yet. */
     public synchronized DeviceCredentials credentials(String deviceId) {
+        if (!has(deviceId)) {
+            throw new IllegalStateException("no credentials for " + deviceId + " in " + devicesDir
+                    + ": enrol the device first (device-sim enrol, or the demo command, which enrols its devices)");
+        }
         try {
-            if (Files.exists(devicesDir.resolve(deviceId + ".pem"))) {
-                return DeviceCredentials.load(devicesDir, deviceId);
-            }
-            if (!Files.exists(pkiDir.resolve("ca-key.pem"))) {
-                throw new IllegalStateException("no credentials for " + deviceId + " in " + devicesDir
-                        + " and no site CA in " + pkiDir + " to issue them (start the signal-server first)");
-            }
-            Files.createDirectories(devicesDir);
-            var credentials = DeviceCredentials.issueLocally(SiteCa.load(pkiDir), deviceId, DEVICE_VALIDITY);
-            credentials.save(devicesDir);
-            return credentials;
+            return DeviceCredentials.load(devicesDir, deviceId);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write device credentials in " + devicesDir, e);
+            throw new UncheckedIOException("cannot read the credentials of " + deviceId + " in " + devicesDir, e);
+        }
+    }
+
+    /** Keeps enrolled credentials, replacing the device's earlier ones. */
+    public synchronized void store(DeviceCredentials credentials) {
+        try {
+            credentials.save(devicesDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot write the credentials of " + credentials.deviceId() + " to " + devicesDir, e);
         }
     }
 }

@@ -29,18 +29,53 @@ class DeviceSimTest {
     }
 
     @Test
-    void press_without_credentials_or_site_ca_says_what_to_do() {
+    void press_without_enrolled_credentials_says_to_enrol_first() {
+        var err = new StringWriter();
+        int exit = command(err)
+                .execute("press", "203", "--devices", dir.resolve("devices").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("no credentials for call-203").contains("enrol the device first");
+    }
+
+    @Test
+    void the_site_ca_key_is_no_option_any_more() {
+        var err = new StringWriter();
+        int exit =
+                command(err).execute("press", "203", "--pki", dir.resolve("pki").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--pki");
+    }
+
+    @Test
+    void enrol_needs_identity_and_secret_together() {
+        var err = new StringWriter();
+        int exit = command(err).execute("enrol", "203", "--identity", "enrol-1");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--identity and --secret go together");
+    }
+
+    @Test
+    void enrol_refuses_a_secret_that_is_not_256_bits_of_hex_before_connecting() {
+        var err = new StringWriter();
+        int exit = command(err).execute("enrol", "203", "--identity", "enrol-1", "--secret", "abc");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("64 hex digits");
+    }
+
+    @Test
+    void enrol_without_a_reachable_api_says_so() {
         var err = new StringWriter();
         int exit = command(err)
                 .execute(
-                        "press",
+                        "enrol",
                         "203",
-                        "--pki",
-                        dir.resolve("pki").toString(),
+                        "--api",
+                        "http://127.0.0.1:1",
                         "--devices",
                         dir.resolve("devices").toString());
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("no credentials for call-203").contains("start the signal-server first");
+        assertThat(err.toString()).contains("cannot reach the signal-server at http://127.0.0.1:1");
+        assertThat(dir.resolve("devices")).doesNotExist();
     }
 
     @Test
@@ -75,8 +110,6 @@ class DeviceSimTest {
                         "203",
                         "--battery",
                         "150",
-                        "--pki",
-                        dir.resolve("pki").toString(),
                         "--devices",
                         dir.resolve("devices").toString());
         assertThat(exit).isEqualTo(2);

@@ -27,5 +27,23 @@ public final class DeviceProtocol {
     /** Longest firmware version text a heartbeat may carry. */
     public static final int MAX_FIRMWARE_CHARS = 32;
 
+    /** Where the EST-coaps (RFC 9148) resources live; enrolment talks to these only. */
+    public static final String EST_PATH = ".well-known/est";
+
+    /** EST-coaps CA certificates: {@code GET /.well-known/est/crts}. */
+    public static final String EST_CA_CERTIFICATES = "crts";
+
+    /** EST-coaps simple enrolment: {@code POST /.well-known/est/sen} with a PKCS#10 request. */
+    public static final String EST_SIMPLE_ENROL = "sen";
+
+    /** {@code application/pkcs7-mime; smime-type=certs-only} (RFC 9148, IANA number 281). */
+    public static final int CONTENT_FORMAT_PKCS7_CERTS_ONLY = 281;
+
+    /** {@code application/pkcs10}, a DER PKCS#10 certificate request (RFC 9148, IANA number 286). */
+    public static final int CONTENT_FORMAT_PKCS10 = 286;
+
+    /** {@code application/pkix-cert}, one DER X.509 certificate (RFC 9148, IANA number 287). */
+    public static final int CONTENT_FORMAT_PKIX_CERT = 287;
+
     private DeviceProtocol() {}
 }

@@ -32,6 +32,14 @@ public final class ApiClient {
                 bearer);
     }
 
+    public HttpResponse<String> put(String path, String json, String bearer) throws Exception {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                bearer);
+    }
+
     /** Logs in and returns the access token; fails the test on any other answer than 200. */
     public String login(String username, String password) throws Exception {
         var response = post("/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", null);

@@ -1,10 +1,16 @@
 package no.pasientsignal.server;
 
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +32,24 @@ import no.pasientsignal.sim.DeviceClient;
 public final class TestServer {
 
     public static final String WARD = "Avdeling 2 Øst";
+
+    /**
+     * Set to {@code true} in {@link #properties} to run the server on a {@link MutableClock} (inject
+     * it as {@code MutableClock}): silence bounds and timers are then tested by moving the clock,
+     * without waiting.
+     */
+    public static final String MUTABLE_CLOCK = "test.mutable-clock";
+
+    /** Replaces the server's system clock when {@link #MUTABLE_CLOCK} is set. */
+    @Factory
+    @Requires(property = MUTABLE_CLOCK, value = "true")
+    static class MutableClockFactory {
+        @Singleton
+        @Replaces(Clock.class)
+        MutableClock clock() {
+            return new MutableClock(Instant.now());
+        }
+    }
 
     private final Path dataDir;
     private final FixturePki pki;

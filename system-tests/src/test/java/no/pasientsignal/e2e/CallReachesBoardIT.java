@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The walking skeleton end to end: signal-server, ward-console and device-sim as separate
  * processes from their packaged jars; a nurse logs in to the console in headless Chromium, a
- * simulated call button is pressed over CoAP/DTLS, and the call appears on the board without a
+ * simulated call button is enrolled (one-time credential over HTTP, EST-coaps over DTLS-PSK) and
+ * pressed over CoAP/DTLS with its new certificate, and the call appears on the board without a
  * reload; cancelling it at the device removes it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,6 +88,10 @@ class CallReachesBoardIT {
         browser.findElement(By.id("login-button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board-grid")));
         screenshot("board-empty.png");
+
+        // The call button in room 203 is brought into service the way a technician does it: a
+        // one-time credential from the HTTP API, then enrolment over EST-coaps (DTLS-PSK).
+        assertThat(system.sim("enrol", "203", "--api", system.apiUrl())).isZero();
 
         // A resident in room 203 presses the call button (real CoAP over DTLS from device-sim).
         assertThat(system.sim("press", "203")).isZero();

@@ -61,6 +61,11 @@ final class SystemUnderTest implements AutoCloseable {
         awaitHttp(consoleUrl());
     }
 
+    /** The signal-server's HTTP API, where device-sim gets enrolment credentials as a technician. */
+    String apiUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
     String consoleUrl() {
         return "http://127.0.0.1:" + consolePort + "/";
     }
@@ -70,9 +75,10 @@ final class SystemUnderTest implements AutoCloseable {
         var command = new ArrayList<>(List.of(java(), "-jar", jar("device-sim").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of(
-                "--server", "127.0.0.1:" + coapPort,
-                "--pki", dataDir.resolve("server/pki").toString(),
-                "--devices", dataDir.resolve("sim/devices").toString()));
+                "--server",
+                "127.0.0.1:" + coapPort,
+                "--devices",
+                dataDir.resolve("sim/devices").toString()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(

@@ -17,11 +17,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.List;
-import no.pasientsignal.server.facility.Device;
+import no.pasientsignal.server.api.DeviceLifecycleController.DeviceWithCredentialDto;
 import no.pasientsignal.server.facility.DeviceType;
-import no.pasientsignal.server.facility.FacilityDirectory;
-import no.pasientsignal.server.facility.Room;
 import no.pasientsignal.server.persistence.DeviceRecord;
 import no.pasientsignal.server.persistence.JdbcFacilityStore;
 import no.pasientsignal.server.persistence.JdbcFacilityStore.NewLocation;
@@ -29,6 +28,8 @@ import no.pasientsignal.server.persistence.LocationKind;
 import no.pasientsignal.server.persistence.LocationRecord;
 import no.pasientsignal.server.persistence.RoomRecord;
 import no.pasientsignal.server.persistence.SiteRecord;
+import no.pasientsignal.server.provisioning.EnrolmentCredential;
+import no.pasientsignal.server.provisioning.EnrolmentService;
 
 /**
  * The facility model over HTTP: administrators set up sites, wards, zones and rooms; technicians
@@ -67,11 +68,11 @@ public class FacilityController {
             @Nullable String locationId) {}
 
     private final JdbcFacilityStore store;
-    private final FacilityDirectory directory;
+    private final EnrolmentService enrolment;
 
-    public FacilityController(JdbcFacilityStore store, FacilityDirectory directory) {
+    public FacilityController(JdbcFacilityStore store, EnrolmentService enrolment) {
         this.store = store;
-        this.directory = directory;
+        this.enrolment = enrolment;
     }
 
     @Post("/sites")
@@ -126,24 +127,25 @@ public class FacilityController {
     }
 
     /**
-     * Registers a device. Mounted at a location, it is known to the call path at once (its
-     * certificate still has to come from the site CA).
+     * Registers a device and returns it with its one-time enrolment credential (shown once), in
+     * one transaction. Mounted at a location, it is known to the call path at once; it gets its
+     * certificate by enrolling with the credential (EST-coaps, see docs/protocol.md).
      */
     @Post("/devices")
     @Secured({ADMIN, TECHNICIAN})
-    public HttpResponse<?> registerDevice(@Body @Valid DeviceRequest request) {
+    public HttpResponse<?> registerDevice(@Body @Valid DeviceRequest request, Principal principal) {
         if (request.locationId() != null
                 && store.findLocation(request.locationId()).isEmpty()) {
             return notFound("location", request.locationId());
         }
-        DeviceRecord device = store.registerDevice(
-                request.deviceId(), request.type().name(), request.serial().strip(), request.locationId(), null);
-        store.placedDevice(device.deviceId())
-                .ifPresent(placed -> directory.register(new Device(
-                        placed.deviceId(),
-                        request.type(),
-                        new Room(placed.roomId(), placed.roomName(), placed.wardName()))));
-        return HttpResponse.created(device);
+        EnrolmentCredential credential = enrolment.registerDevice(
+                request.deviceId(),
+                request.type(),
+                request.serial().strip(),
+                request.locationId(),
+                principal.getName());
+        DeviceRecord device = store.findDevice(request.deviceId()).orElseThrow();
+        return HttpResponse.created(DeviceWithCredentialDto.of(device, credential));
     }
 
     @Get("/devices/{deviceId}")

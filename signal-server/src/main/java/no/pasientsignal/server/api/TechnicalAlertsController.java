@@ -1,26 +1,57 @@
 package no.pasientsignal.server.api;
 
+import static no.pasientsignal.server.api.Viewer.ADMINISTRATOR;
+import static no.pasientsignal.server.api.Viewer.NIGHT_STAFF;
+import static no.pasientsignal.server.api.Viewer.NURSE;
+import static no.pasientsignal.server.api.Viewer.TECHNICIAN;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.sse.Event;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import no.pasientsignal.server.provisioning.DeviceHealth;
+import no.pasientsignal.server.provisioning.ProtectionMonitor;
 import no.pasientsignal.server.provisioning.TechnicalAlert;
+import no.pasientsignal.server.staff.SessionTokens;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 
 /**
- * {@code GET /api/technical-alerts}: active technical alerts (device silent, battery low, tamper),
- * oldest first. Kept apart from {@code /api/calls}: these are for whoever maintains the devices,
- * not a call to a resident. Any logged-in staff member may read them.
+ * Technical alerts (device silent, battery low, tamper), kept apart from {@code /api/calls}: they
+ * are for whoever maintains the devices, not a call to a resident.
+ *
+ * <ul>
+ *   <li>{@code GET /api/technical-alerts}: active alerts, oldest first. Device level, no resident
+ *       data, so any logged-in staff member may read it (nurses often change batteries).
+ *   <li>{@code GET /api/technical-alerts/stream}: server-sent events by role. Technicians and
+ *       administrators get {@code technical} events (device level, never a resident's name).
+ *       Nurses and night staff get {@code protection} events instead: a resident whose care needs
+ *       are no longer covered, named, with what is uncovered and the {@code responsibleNurse}
+ *       (every care-staff stream gets them so a resident without a nurse on shift is not missed;
+ *       {@code addressedToYou} marks the responsible nurse's). Administrators get both. Quality
+ *       leads are refused: they read the lists.
+ * </ul>
  */
 @Controller("/api/technical-alerts")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 public class TechnicalAlertsController {
 
-    /** A technical alert as the API shows it. {@code raisedAt} is ISO-8601 UTC. */
+    /**
+     * A technical alert as the API shows it. {@code raisedAt} and {@code clearedAt} are ISO-8601
+     * UTC; {@code clearedAt} is null while the alert is active.
+     */
     @Serdeable
-    public record TechnicalAlertDto(String kind, String deviceId, String roomId, String detail, String raisedAt) {
+    public record TechnicalAlertDto(
+            String kind, String deviceId, String roomId, String detail, String raisedAt, String clearedAt) {
 
         static TechnicalAlertDto of(TechnicalAlert alert) {
             return new TechnicalAlertDto(
@@ -28,20 +59,79 @@ public class TechnicalAlertsController {
                     alert.deviceId(),
                     alert.roomId(),
                     alert.detail(),
-                    alert.raisedAt().toString());
+                    alert.raisedAt().toString(),
+                    alert.cleared().map(Object::toString).orElse(null));
         }
     }
 
     private final DeviceHealth health;
+    private final ProtectionMonitor protection;
+    private final SessionTokens sessions;
+    private final Duration keepAlive;
 
-    public TechnicalAlertsController(DeviceHealth health) {
+    public TechnicalAlertsController(
+            DeviceHealth health, ProtectionMonitor protection, SessionTokens sessions, ApiSettings settings) {
         this.health = health;
+        this.protection = protection;
+        this.sessions = sessions;
+        this.keepAlive = settings.keepAlive();
     }
 
     @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     public List<TechnicalAlertDto> activeTechnicalAlerts() {
         return health.activeTechnicalAlerts().stream()
                 .map(TechnicalAlertDto::of)
                 .toList();
+    }
+
+    /**
+     * Server-sent events by role (see the class comment), plus {@code ping} events on connect and
+     * every {@code signal.api.keep-alive}. A client reads {@code GET /api/technical-alerts} or
+     * {@code GET /api/protection-alerts} after connecting for the current state, then applies
+     * changes. The stream ends when its session is revoked or expires, at the latest one keep-alive
+     * later.
+     */
+    @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
+    @Secured({NURSE, NIGHT_STAFF, TECHNICIAN, ADMINISTRATOR})
+    public Publisher<Event<?>> stream(
+            @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication authentication) {
+        String token = authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()).strip()
+                : "";
+        Viewer viewer = Viewer.of(authentication);
+        var streams = new ArrayList<Flux<Event<?>>>();
+        if (viewer.maintainsDevices()) {
+            streams.add(Flux.create(
+                    sink -> close(
+                            sink,
+                            health.subscribe(alert -> sink.next(
+                                    Event.of(TechnicalAlertDto.of(alert)).name("technical")))),
+                    FluxSink.OverflowStrategy.BUFFER));
+        }
+        if (viewer.careStaff() || authentication.getRoles().contains(ADMINISTRATOR)) {
+            streams.add(Flux.create(
+                    sink -> close(
+                            sink,
+                            protection.subscribe(alert -> sink.next(Event.of(ProtectionAlertDto.of(alert, viewer))
+                                    .name("protection")))),
+                    FluxSink.OverflowStrategy.BUFFER));
+        }
+        // The first ping goes out at once: it flushes the response headers, so a client knows
+        // it is subscribed before anything happens.
+        streams.add(
+                Flux.interval(Duration.ZERO, keepAlive).map(i -> Event.of("{}").name("ping")));
+        // Checked before each event, so nothing is sent on a session that has ended.
+        return Flux.merge(streams).takeWhile(event -> sessions.validate(token).isPresent());
+    }
+
+    private static void close(FluxSink<Event<?>> sink, AutoCloseable subscription) {
+        sink.onDispose(() -> {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // removing a listener cannot fail
+            }
+        });
     }
 }

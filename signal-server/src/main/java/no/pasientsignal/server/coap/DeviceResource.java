@@ -6,30 +6,37 @@ import no.pasientsignal.certs.DeviceIdentity;
 import no.pasientsignal.protocol.DeviceProtocol;
 import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.provisioning.Revocations;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.elements.auth.X509CertPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A resource devices POST CBOR to. The checks every such request passes before its payload is
- * decoded live here once: the certificate names a device, the site knows it, the content format is
- * CBOR and the payload is within the limit. Refusals carry a plain-text diagnostic.
+ * decoded live here once: the session is authenticated with a device certificate (not an
+ * enrolment credential), the certificate is not revoked, it names a device the site knows, the
+ * content format is CBOR and the payload is within the limit. Refusals carry a plain-text
+ * diagnostic.
  */
 abstract class DeviceResource extends CoapResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceResource.class);
 
     private final FacilityDirectory facility;
+    private final Revocations revocations;
     private final int maxPayloadBytes;
 
-    DeviceResource(String path, String title, FacilityDirectory facility, int maxPayloadBytes) {
+    DeviceResource(
+            String path, String title, FacilityDirectory facility, Revocations revocations, int maxPayloadBytes) {
         super(path);
         this.facility = facility;
+        this.revocations = revocations;
         this.maxPayloadBytes = maxPayloadBytes;
         getAttributes().setTitle(title);
         getAttributes().addContentType(DeviceProtocol.CONTENT_FORMAT_CBOR);
@@ -40,8 +47,25 @@ abstract class DeviceResource extends CoapResource {
      * request has been refused (and answered) already.
      */
     final Optional<Device> admit(CoapExchange exchange) {
-        Optional<String> deviceId =
-                deviceId(exchange.advanced().getRequest().getSourceContext().getPeerIdentity());
+        Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
+        if (peer instanceof PreSharedKeyIdentity) {
+            refuse(
+                    exchange,
+                    ResponseCode.FORBIDDEN,
+                    "an enrolment session may only use /" + DeviceProtocol.EST_PATH
+                            + "; connect with the device certificate");
+            return Optional.empty();
+        }
+        if (peer instanceof X509CertPath path) {
+            // The handshake refuses revoked certificates; this catches a session opened just
+            // before the revocation whose drop has not happened yet.
+            Optional<String> revoked = revocations.refusal(path.getTarget());
+            if (revoked.isPresent()) {
+                refuse(exchange, ResponseCode.FORBIDDEN, revoked.get());
+                return Optional.empty();
+            }
+        }
+        Optional<String> deviceId = deviceId(peer);
         if (deviceId.isEmpty()) {
             refuse(exchange, ResponseCode.UNAUTHORIZED, "client certificate does not name a device");
             return Optional.empty();

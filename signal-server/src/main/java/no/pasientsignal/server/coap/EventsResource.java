@@ -10,6 +10,7 @@ import no.pasientsignal.server.alarm.EventOutcome;
 import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.FacilityDirectory;
 import no.pasientsignal.server.provisioning.DeviceHealth;
+import no.pasientsignal.server.provisioning.Revocations;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.slf4j.Logger;
@@ -28,8 +29,13 @@ final class EventsResource extends DeviceResource {
     private final DeviceHealth health;
     private final EventCodec codec = new EventCodec();
 
-    EventsResource(CallBoard board, FacilityDirectory facility, DeviceHealth health) {
-        super(DeviceProtocol.EVENTS_PATH, "Device events", facility, DeviceProtocol.MAX_EVENT_PAYLOAD_BYTES);
+    EventsResource(CallBoard board, FacilityDirectory facility, Revocations revocations, DeviceHealth health) {
+        super(
+                DeviceProtocol.EVENTS_PATH,
+                "Device events",
+                facility,
+                revocations,
+                DeviceProtocol.MAX_EVENT_PAYLOAD_BYTES);
         this.board = board;
         this.health = health;
     }

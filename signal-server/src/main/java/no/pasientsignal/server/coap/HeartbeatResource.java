@@ -8,6 +8,7 @@ import no.pasientsignal.protocol.MalformedPayloadException;
 import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.FacilityDirectory;
 import no.pasientsignal.server.provisioning.DeviceHealth;
+import no.pasientsignal.server.provisioning.Revocations;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.slf4j.Logger;
@@ -25,8 +26,13 @@ final class HeartbeatResource extends DeviceResource {
     private final DeviceHealth health;
     private final HeartbeatCodec codec = new HeartbeatCodec();
 
-    HeartbeatResource(DeviceHealth health, FacilityDirectory facility) {
-        super(DeviceProtocol.HEARTBEAT_PATH, "Device heartbeat", facility, DeviceProtocol.MAX_HEARTBEAT_PAYLOAD_BYTES);
+    HeartbeatResource(DeviceHealth health, FacilityDirectory facility, Revocations revocations) {
+        super(
+                DeviceProtocol.HEARTBEAT_PATH,
+                "Device heartbeat",
+                facility,
+                revocations,
+                DeviceProtocol.MAX_HEARTBEAT_PAYLOAD_BYTES);
         this.health = health;
     }
 

@@ -310,4 +310,88 @@ public final class JdbcFacilityStore {
                 batteryPercent,
                 lastSeen == null ? null : lastSeen.toInstant());
     }
+
+    // --- listings and where devices are mounted (read side: API and protection view) -----------
+
+    /** Every site, ordered by name. */
+    public List<SiteRecord> sites() {
+        return jdbc.withConnection(c -> queryList(
+                c,
+                "SELECT id, name FROM site ORDER BY name, id",
+                rs -> new SiteRecord(rs.getString(1), rs.getString(2))));
+    }
+
+    /** The site's wards, ordered by name. */
+    public List<WardRecord> wardsOf(String siteId) {
+        return jdbc.withConnection(c -> queryList(
+                c,
+                "SELECT id, site_id, name FROM ward WHERE site_id = ? ORDER BY name, id",
+                rs -> new WardRecord(rs.getString(1), rs.getString(2), rs.getString(3)),
+                siteId));
+    }
+
+    /** The ward's zones, ordered by name. */
+    public List<ZoneRecord> zonesOf(String wardId) {
+        return jdbc.withConnection(c -> queryList(
+                c,
+                "SELECT id, ward_id, name FROM zone WHERE ward_id = ? ORDER BY name, id",
+                rs -> new ZoneRecord(rs.getString(1), rs.getString(2), rs.getString(3)),
+                wardId));
+    }
+
+    /** The zone's rooms, ordered by number. */
+    public List<RoomRecord> roomsOf(String zoneId) {
+        return jdbc.withConnection(c -> queryList(
+                c,
+                "SELECT id, zone_id, number, name FROM room WHERE zone_id = ? ORDER BY number, id",
+                rs -> new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                zoneId));
+    }
+
+    /** Every room of the site, ordered by number. */
+    public List<RoomRecord> rooms() {
+        return jdbc.withConnection(c -> queryList(
+                c,
+                "SELECT id, zone_id, number, name FROM room ORDER BY number, id",
+                rs -> new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+    }
+
+    /** A device recorded at a location, whatever its state, with the room and kind of that location. */
+    public record MountedDevice(
+            String deviceId, String type, DeviceState state, String roomId, LocationKind locationKind) {
+        /** Registered or active: what the call path knows. */
+        public boolean inService() {
+            return state == DeviceState.REGISTERED || state == DeviceState.ACTIVE;
+        }
+    }
+
+    private static final String MOUNTED_DEVICES = "SELECT d.device_id, d.type, d.state, l.room_id, l.kind"
+            + " FROM device d JOIN location l ON l.id = d.location_id";
+
+    /** Every device recorded at a location, ordered by device id. */
+    public List<MountedDevice> mountedDevices() {
+        return jdbc.withConnection(
+                c -> queryList(c, MOUNTED_DEVICES + " ORDER BY d.device_id", JdbcFacilityStore::mounted));
+    }
+
+    /** The device and where it is mounted, if it is recorded at a location. */
+    public Optional<MountedDevice> mountedDevice(String deviceId) {
+        return jdbc.withConnection(
+                c -> queryOne(c, MOUNTED_DEVICES + " WHERE d.device_id = ?", JdbcFacilityStore::mounted, deviceId));
+    }
+
+    /** The devices recorded at the room's locations, whatever their state, ordered by device id. */
+    public List<MountedDevice> mountedDevicesIn(String roomId) {
+        return jdbc.withConnection(c -> queryList(
+                c, MOUNTED_DEVICES + " WHERE l.room_id = ? ORDER BY d.device_id", JdbcFacilityStore::mounted, roomId));
+    }
+
+    private static MountedDevice mounted(ResultSet rs) throws SQLException {
+        return new MountedDevice(
+                rs.getString(1),
+                rs.getString(2),
+                DeviceState.valueOf(rs.getString(3)),
+                rs.getString(4),
+                LocationKind.valueOf(rs.getString(5)));
+    }
 }

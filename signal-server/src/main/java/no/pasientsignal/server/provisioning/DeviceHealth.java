@@ -3,6 +3,7 @@ package no.pasientsignal.server.provisioning;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,6 +35,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each alert is raised once and stays until cleared; listeners get it on raise and on clear, on
  * {@code fanout}, so a slow listener never delays a device's acknowledgement. Thread-safe.
+ *
+ * <p>Nothing here touches the database: {@link #drainChangedStatuses()} hands what devices reported
+ * to a writer that stores it behind their backs, and {@link #restorePersisted} gives back what was
+ * stored before a restart, for display only ({@link #lastKnown}).
  */
 public final class DeviceHealth {
 
@@ -49,6 +54,11 @@ public final class DeviceHealth {
     private final Map<String, Instant> expectedSince = new HashMap<>();
 
     private final Map<String, Map<TechnicalAlertKind, TechnicalAlert>> active = new HashMap<>();
+    /** Devices heard since the last {@link #drainChangedStatuses()}: what is still to be stored. */
+    private final Set<String> changed = new HashSet<>();
+    /** What was stored before this start: shown until the device is heard, never counted for silence. */
+    private final Map<String, DeviceStatus> persisted = new HashMap<>();
+
     private final List<TechnicalAlertListener> listeners = new CopyOnWriteArrayList<>();
     private Instant lastCheck;
 
@@ -86,6 +96,7 @@ public final class DeviceHealth {
                             heartbeat.rssiDbm(),
                             firmware,
                             heartbeat.tamper()));
+            changed.add(deviceId);
             clear(deviceId, TechnicalAlertKind.DEVICE_SILENT, now, changes);
             evaluateBattery(device.get(), heartbeat.batteryPercent(), now, changes);
             if (heartbeat.tamper()) {
@@ -118,6 +129,7 @@ public final class DeviceHealth {
                                     previous.rssiDbm(),
                                     previous.firmware(),
                                     previous.tamper()));
+            changed.add(deviceId);
             clear(deviceId, TechnicalAlertKind.DEVICE_SILENT, now, changes);
         }
         publish(changes);
@@ -159,6 +171,7 @@ public final class DeviceHealth {
             }
             statuses.keySet().retainAll(known);
             expectedSince.keySet().retainAll(known);
+            changed.retainAll(known);
         }
         publish(changes);
     }
@@ -181,6 +194,45 @@ public final class DeviceHealth {
     /** What was last heard from a device; empty if nothing since the server started. */
     public synchronized Optional<DeviceStatus> status(String deviceId) {
         return Optional.ofNullable(statuses.get(deviceId));
+    }
+
+    /** The kinds of technical alert active for a device now; empty if it is healthy. */
+    public synchronized Set<TechnicalAlertKind> activeAlertKinds(String deviceId) {
+        var byKind = active.get(deviceId);
+        return byKind == null ? Set.of() : Set.copyOf(byKind.keySet());
+    }
+
+    /**
+     * What is known of a device: heard since this start, else what was stored before it (see
+     * {@link #restorePersisted}); empty if it was never heard.
+     */
+    public synchronized Optional<DeviceStatus> lastKnown(String deviceId) {
+        DeviceStatus live = statuses.get(deviceId);
+        return Optional.ofNullable(live != null ? live : persisted.get(deviceId));
+    }
+
+    /**
+     * Remembers statuses stored before this start, for {@link #lastKnown} only: silence still
+     * counts from this start, so a restart after an outage does not raise every device at once.
+     */
+    public synchronized void restorePersisted(Collection<DeviceStatus> stored) {
+        stored.forEach(status -> persisted.put(status.deviceId(), status));
+    }
+
+    /**
+     * The statuses of devices heard since the last call, for writing behind (never on a device's
+     * request path). Each is taken once; a caller that fails to store them should offer them again.
+     */
+    public synchronized List<DeviceStatus> drainChangedStatuses() {
+        var drained = new ArrayList<DeviceStatus>(changed.size());
+        for (String deviceId : changed) {
+            DeviceStatus status = statuses.get(deviceId);
+            if (status != null) {
+                drained.add(status);
+            }
+        }
+        changed.clear();
+        return drained;
     }
 
     /** Registers a listener; close the returned handle to stop receiving alerts. */

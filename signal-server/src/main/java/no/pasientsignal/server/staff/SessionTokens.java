@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +72,19 @@ public final class SessionTokens {
         if (token != null) {
             byHash.remove(hash(token));
         }
+    }
+
+    /**
+     * Ends every session of one staff member at once (deactivated, roles or password changed by
+     * an administrator). Returns how many were open.
+     */
+    public int revokeAllOf(String username) {
+        List<String> theirs = byHash.entrySet().stream()
+                .filter(e -> e.getValue().account().username().equals(username))
+                .map(Map.Entry::getKey)
+                .toList();
+        theirs.forEach(byHash::remove);
+        return theirs.size();
     }
 
     public Duration lifetime() {

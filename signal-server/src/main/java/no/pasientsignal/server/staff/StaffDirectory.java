@@ -24,6 +24,11 @@ public final class StaffDirectory {
         accounts.add(new StaffAccount(username, displayName, roles, hasher.hash(password)));
     }
 
+    /** The Argon2id hash to store for a new password (an administrator setting it). */
+    public String hashNewPassword(char[] password) {
+        return hasher.hash(password);
+    }
+
     /** The active account whose password matches; empty otherwise (and as slowly either way). */
     public Optional<StaffAccount> authenticate(String username, char[] password) {
         StaffAccount account =

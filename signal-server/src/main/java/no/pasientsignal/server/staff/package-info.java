@@ -1,5 +1,6 @@
 /**
- * Staff accounts, their roles and password checking (Argon2id). In memory and seeded only in
- * demo mode for now; stored accounts and role administration come with the facility model.
+ * Staff accounts, their roles, password checking (Argon2id) and login sessions that can be revoked
+ * at once. Accounts are stored in the database and administered over the API; demo logins are
+ * seeded only in demo mode.
  */
 package no.pasientsignal.server.staff;

@@ -55,4 +55,19 @@ class SessionTokensTest {
     void lifetime_must_be_positive() {
         assertThatThrownBy(() -> new SessionTokens(clock, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void every_session_of_one_staff_member_ends_at_once_and_nobody_elses() {
+        var ola = new StaffAccount("ola", "Ola", Set.of(Role.TECHNICIAN), "$argon2id$unused");
+        var tablet = sessions.open(kari);
+        var phone = sessions.open(kari);
+        var other = sessions.open(ola);
+
+        assertThat(sessions.revokeAllOf("kari")).isEqualTo(2);
+
+        assertThat(sessions.validate(tablet.token())).isEmpty();
+        assertThat(sessions.validate(phone.token())).isEmpty();
+        assertThat(sessions.validate(other.token())).contains(ola);
+        assertThat(sessions.revokeAllOf("kari")).isZero();
+    }
 }

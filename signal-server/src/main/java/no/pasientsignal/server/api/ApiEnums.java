@@ -1,0 +1,22 @@
+package no.pasientsignal.server.api;
+
+/**
+ * The enum values request bodies may carry, as patterns for bean validation. Enum-typed request
+ * fields fail in the JSON reader with a message that names the Java type, not the field; a
+ * string checked against one of these fails in validation with the field's path ({@code
+ * request.needs[0].deviceType: must be one of ...}). ApiEnumsTest keeps them equal to the enums.
+ */
+final class ApiEnums {
+
+    static final String DEVICE_TYPES =
+            "CALL_BUTTON|PULL_CORD|BED_SENSOR|DOOR_SENSOR|MOTION_SENSOR|FALL_SENSOR|SMOKE_DETECTOR|CAMERA";
+    static final String DEVICE_TYPE_MESSAGE = "must be one of " + DEVICE_TYPES;
+
+    static final String LOCATION_KINDS = "BED|BATHROOM|DOOR|CORRIDOR";
+    static final String LOCATION_KIND_MESSAGE = "must be one of " + LOCATION_KINDS;
+
+    static final String ROLES = "NURSE|NIGHT_STAFF|TECHNICIAN|QUALITY_LEAD|ADMINISTRATOR";
+    static final String ROLE_MESSAGE = "must be one of " + ROLES;
+
+    private ApiEnums() {}
+}
