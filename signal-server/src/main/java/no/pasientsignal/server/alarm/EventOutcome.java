@@ -16,7 +16,17 @@ public enum EventOutcome {
     /** A cancel with no active call to cancel (e.g. pressed twice). */
     NOTHING_TO_CANCEL,
     /** The event id was seen before: a retransmission or re-send. Nothing changed. */
-    DUPLICATE;
+    DUPLICATE,
+    /** Merged into the alarm already open for this room and type (counted as a repeat). */
+    REPEATED,
+    /** Dropped as chatter from a sensor over its limit (never for emergency-priority types). */
+    SUPPRESSED,
+    /** A cancel outside the bathroom while only a bathroom call is open: the call stays. */
+    CANCEL_REFUSED_NOT_IN_BATHROOM,
+    /** Staff presence was marked in the room. */
+    PRESENCE_MARKED,
+    /** Staff presence in the room was cleared. */
+    PRESENCE_CLEARED;
 
     public Optional<CallChange.Kind> change() {
         return switch (this) {
