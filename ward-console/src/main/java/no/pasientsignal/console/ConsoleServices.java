@@ -6,14 +6,16 @@ import java.time.Clock;
 import java.util.Objects;
 import no.pasientsignal.console.board.service.BoardClock;
 import no.pasientsignal.console.board.service.CallBoardService;
+import no.pasientsignal.console.board.service.ProtectionAlertService;
 import no.pasientsignal.console.client.Backoff;
 import no.pasientsignal.console.client.SignalServerClient;
 import no.pasientsignal.console.login.service.AuthenticationService;
 
 /**
  * The application-wide services of one console process: one signal-server client, one board (with one call stream),
- * one clock, one authentication service. {@link Main} makes them and puts them in the servlet context; views find
- * them with {@link #current()}. Closing stops the call stream and the clock.
+ * one clock, one authentication service, and the protection alert service (which opens one stream per care-staff
+ * board). {@link Main} makes them and puts them in the servlet context; views find them with {@link #current()}.
+ * Closing stops the call stream and the clock; protection streams close with their boards.
  */
 public final class ConsoleServices implements AutoCloseable {
 
@@ -22,6 +24,7 @@ public final class ConsoleServices implements AutoCloseable {
     private final CallBoardService board;
     private final BoardClock clock;
     private final AuthenticationService authentication;
+    private final ProtectionAlertService protection;
 
     public ConsoleServices(ConsoleConfig config) {
         this(config, Backoff.DEFAULT);
@@ -29,7 +32,7 @@ public final class ConsoleServices implements AutoCloseable {
 
     /**
      * @param config the configuration
-     * @param backoff delays between call-stream reconnection attempts (tests use short ones)
+     * @param backoff delays between event-stream reconnection attempts (tests use short ones)
      */
     public ConsoleServices(ConsoleConfig config, Backoff backoff) {
         this.config = Objects.requireNonNull(config, "config");
@@ -38,6 +41,7 @@ public final class ConsoleServices implements AutoCloseable {
         this.board = new CallBoardService(client, backoff, CallBoardService.DEFAULT_IDLE_TIMEOUT, utc);
         this.clock = new BoardClock();
         this.authentication = new AuthenticationService(client, board::useAccessToken, board::retireAccessToken, utc);
+        this.protection = new ProtectionAlertService(client, backoff, CallBoardService.DEFAULT_IDLE_TIMEOUT, utc);
     }
 
     /** The services of the Vaadin application handling the current request (or running the current access task). */
@@ -76,6 +80,10 @@ public final class ConsoleServices implements AutoCloseable {
 
     public AuthenticationService authentication() {
         return authentication;
+    }
+
+    public ProtectionAlertService protection() {
+        return protection;
     }
 
     @Override

@@ -28,6 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /login} → {@link #login(String, String)}
  *   <li>{@code GET /api/calls} → {@link #activeCalls(AccessToken)}
  *   <li>{@code GET /api/calls/stream} → {@link #openCallStream(AccessToken)}, used by {@link CallStream}
+ *   <li>{@code GET /api/protection-alerts} → {@link #protectionAlerts(AccessToken)}
+ *   <li>{@code GET /api/technical-alerts/stream} → {@link #openTechnicalAlertStream(AccessToken)}, used by {@link
+ *       ProtectionAlertStream}
  *   <li>{@code GET /health} → {@link #isHealthy()}
  * </ul>
  */
@@ -164,12 +167,44 @@ public final class SignalServerClient {
         }
     }
 
+    /** The active protection alerts the token's user may see, oldest first. */
+    public List<ProtectionAlert> protectionAlerts(AccessToken token) {
+        HttpRequest request = apiRequest("/api/protection-alerts", token)
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<String> response = send(request, "GET /api/protection-alerts");
+        expectApiOk(response.statusCode(), "GET /api/protection-alerts");
+        try {
+            return List.of(json.readValue(response.body(), ProtectionAlert[].class));
+        } catch (JacksonException | NullPointerException | IllegalArgumentException e) {
+            throw unexpected(
+                    "GET /api/protection-alerts",
+                    "the list of protection alerts could not be read (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+
     /**
      * Opens {@code GET /api/calls/stream}. The caller owns the returned stream and must close it; closing it from
      * another thread ends a blocked read.
      */
     InputStream openCallStream(AccessToken token) {
-        HttpRequest request = apiRequest("/api/calls/stream", token)
+        return openEventStream("/api/calls/stream", token);
+    }
+
+    /**
+     * Opens {@code GET /api/technical-alerts/stream} (what comes down it depends on the token's roles). The caller owns
+     * the returned stream, as for {@link #openCallStream(AccessToken)}.
+     */
+    InputStream openTechnicalAlertStream(AccessToken token) {
+        return openEventStream("/api/technical-alerts/stream", token);
+    }
+
+    private InputStream openEventStream(String path, AccessToken token) {
+        String what = "GET " + path;
+        HttpRequest request = apiRequest(path, token)
                 // only until the response headers arrive; the body is open-ended
                 .timeout(requestTimeout.multipliedBy(2))
                 .header("Accept", "text/event-stream")
@@ -188,14 +223,13 @@ public final class SignalServerClient {
         int status = response.statusCode();
         if (status != 200) {
             closeQuietly(response.body());
-            expectApiOk(status, "GET /api/calls/stream");
+            expectApiOk(status, what);
         }
         String contentType =
                 response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("text/event-stream")) {
             closeQuietly(response.body());
-            throw unexpected(
-                    "GET /api/calls/stream", "content type '" + contentType + "' instead of text/event-stream");
+            throw unexpected(what, "content type '" + contentType + "' instead of text/event-stream");
         }
         return response.body();
     }

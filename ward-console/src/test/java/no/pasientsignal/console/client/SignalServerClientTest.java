@@ -86,6 +86,47 @@ class SignalServerClientTest {
     }
 
     @Test
+    void protection_alerts_are_read_with_the_fields_the_server_leaves_out_filled_in() {
+        server.withUser("tekniker", "pw", "TECHNICIAN");
+        Instant raisedAt = Instant.parse("2026-11-23T09:00:00Z");
+        server.protectionLostSilently(
+                "res-7",
+                "Astrid Hansen",
+                "201",
+                "Rom 201",
+                "kari",
+                raisedAt,
+                FakeSignalServer.need("CALL_BUTTON", "BED", "SILENT"));
+        server.protectionLostSilently("res-8", "Per Olsen", "202", "Rom 202", null, raisedAt.plusSeconds(60));
+
+        assertThat(client.protectionAlerts(
+                        client.login("kari", "riktig-passord").token()))
+                .satisfiesExactly(
+                        alert -> {
+                            assertThat(alert.residentId()).isEqualTo("res-7");
+                            assertThat(alert.displayName()).isEqualTo("Astrid Hansen");
+                            assertThat(alert.roomName()).isEqualTo("Rom 201");
+                            assertThat(alert.addressedToYou()).isTrue();
+                            assertThat(alert.isCleared()).isFalse();
+                            assertThat(alert.raisedAt()).isEqualTo(raisedAt);
+                            assertThat(alert.changedAt()).isEqualTo(raisedAt);
+                            assertThat(alert.uncovered()).singleElement().satisfies(need -> {
+                                assertThat(need.deviceType()).isEqualTo("CALL_BUTTON");
+                                assertThat(need.locationKind()).isEqualTo("BED");
+                                assertThat(need.coverage()).isEqualTo("SILENT");
+                            });
+                        },
+                        alert -> {
+                            assertThat(alert.responsibleNurse()).isNull();
+                            assertThat(alert.addressedToYou()).isFalse();
+                            assertThat(alert.uncovered()).isEmpty();
+                        });
+        assertThat(client.protectionAlerts(client.login("tekniker", "pw").token()))
+                .extracting(ProtectionAlert::displayName)
+                .containsOnlyNulls();
+    }
+
+    @Test
     void health_is_up() {
         assertThat(client.isHealthy()).isTrue();
     }

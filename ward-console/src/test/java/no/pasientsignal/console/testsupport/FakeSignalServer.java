@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,9 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in signal server on the JDK's HTTP server (loopback, port 0) that speaks the API the console consumes:
- * {@code POST /login}, {@code GET /api/calls}, {@code GET /api/calls/stream} (server-sent events the test pushes) and
- * {@code GET /health}. JSON is written by hand, exactly as the API describes it, plus a field the console does not know
- * ({@code priority}) to prove it is ignored.
+ * {@code POST /login}, {@code GET /api/calls}, {@code GET /api/calls/stream} (server-sent events the test pushes),
+ * {@code GET /api/protection-alerts}, {@code GET /api/technical-alerts/stream} (by role, as the real server: {@code
+ * protection} events for nurses, night staff and administrators, {@code technical} for technicians and administrators,
+ * a {@code ping} on connect, 403 for quality leads) and {@code GET /health}. JSON is written by hand, exactly as the API
+ * describes it (null fields and empty lists left out, as the server's serde does), plus fields the console does not
+ * read ({@code priority}, the English {@code message}) to prove they are ignored.
  */
 public final class FakeSignalServer implements AutoCloseable {
 
@@ -39,8 +44,30 @@ public final class FakeSignalServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private static final Set<String> PROTECTION_ROLES = Set.of("NURSE", "NIGHT_STAFF", "ADMINISTRATOR");
+    private static final Set<String> TECHNICAL_ROLES = Set.of("TECHNICIAN", "ADMINISTRATOR");
+
+    /** One care need in a protection alert, e.g. {@code CALL_BUTTON} at {@code BED}, {@code SILENT}. */
+    public record Need(String deviceType, String locationKind, String coverage) {}
+
+    private record ProtectionAlert(
+            String residentId,
+            String displayName,
+            String roomId,
+            String roomName,
+            String responsibleNurse,
+            List<Need> uncovered,
+            Instant raisedAt) {}
+
+    /** An open technical-alert stream and whose it is. */
+    private record TechnicalStream(BlockingQueue<String> queue, String username, List<String> roles) {}
+
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
-    private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<String>> roles = new ConcurrentHashMap<>();
+    private final Map<String, String> issuedTokens = new ConcurrentHashMap<>(); // token -> user name
+    private final Map<String, ProtectionAlert> protectionAlerts = new ConcurrentHashMap<>();
+    private final List<TechnicalStream> technicalStreams = new CopyOnWriteArrayList<>();
+    private final AtomicInteger technicalStreamConnections = new AtomicInteger();
     private final Map<UUID, String> activeCalls = new ConcurrentHashMap<>();
     private final List<BlockingQueue<String>> openStreams = new CopyOnWriteArrayList<>();
     private final AtomicInteger streamConnections = new AtomicInteger();
@@ -56,6 +83,8 @@ public final class FakeSignalServer implements AutoCloseable {
         server.createContext("/login", this::login);
         server.createContext("/logout", this::logout);
         server.createContext("/api/calls", this::calls);
+        server.createContext("/api/protection-alerts", this::protectionAlerts);
+        server.createContext("/api/technical-alerts/stream", this::technicalAlertStream);
         server.createContext("/health", exchange -> respond(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
         server.start();
     }
@@ -73,8 +102,127 @@ public final class FakeSignalServer implements AutoCloseable {
     }
 
     public FakeSignalServer withUser(String username, String password) {
+        return withUser(username, password, "NURSE");
+    }
+
+    /** A user with the given roles, e.g. {@code TECHNICIAN}. */
+    public FakeSignalServer withUser(String username, String password, String... userRoles) {
         passwords.put(username, password);
+        roles.put(username, List.of(userRoles));
         return this;
+    }
+
+    public static Need need(String deviceType, String locationKind, String coverage) {
+        return new Need(deviceType, locationKind, coverage);
+    }
+
+    /** A resident's protection is broken: the alert becomes active and is sent down the protection streams. */
+    public void protectionLost(
+            String residentId,
+            String displayName,
+            String roomId,
+            String roomName,
+            String responsibleNurse,
+            Instant raisedAt,
+            Need... uncovered) {
+        protectionLostSilently(residentId, displayName, roomId, roomName, responsibleNurse, raisedAt, uncovered);
+        pushProtection(protectionAlerts.get(residentId), "RAISED", raisedAt);
+    }
+
+    /** As {@link #protectionLost}, without telling open streams (as if it happened before the console connected). */
+    public void protectionLostSilently(
+            String residentId,
+            String displayName,
+            String roomId,
+            String roomName,
+            String responsibleNurse,
+            Instant raisedAt,
+            Need... uncovered) {
+        protectionAlerts.put(
+                residentId,
+                new ProtectionAlert(
+                        residentId, displayName, roomId, roomName, responsibleNurse, List.of(uncovered), raisedAt));
+    }
+
+    /** The resident is protected again: the alert ends and {@code CLEARED} goes down the protection streams. */
+    public void protectionRestored(String residentId) {
+        ProtectionAlert alert = protectionAlerts.remove(residentId);
+        if (alert == null) {
+            throw new IllegalArgumentException("No protection alert for " + residentId);
+        }
+        pushProtection(alert, "CLEARED", Instant.now());
+    }
+
+    /** A device-level technical alert, sent down the streams of technicians and administrators. */
+    public void technicalAlert(String deviceId, String roomId) {
+        String json = """
+                {"kind":"SILENT","deviceId":"%s","roomId":"%s","detail":"no heartbeat","raisedAt":"%s"}""".formatted(deviceId, roomId, Instant.now());
+        String text = "event: technical\ndata: " + json + "\n\n";
+        technicalStreams.stream()
+                .filter(stream -> stream.roles().stream().anyMatch(TECHNICAL_ROLES::contains))
+                .forEach(stream -> stream.queue().add(text));
+    }
+
+    private void pushProtection(ProtectionAlert alert, String state, Instant changedAt) {
+        for (TechnicalStream stream : technicalStreams) {
+            if (stream.roles().stream().anyMatch(PROTECTION_ROLES::contains)) {
+                String json = protectionJson(alert, state, changedAt, stream.username(), stream.roles());
+                stream.queue().add("event: protection\ndata: " + json + "\n\n");
+            }
+        }
+    }
+
+    /** A protection alert as the API sends it to {@code viewer}: names only for care staff and administrators. */
+    private static String protectionJson(
+            ProtectionAlert alert, String state, Instant changedAt, String viewer, List<String> viewerRoles) {
+        boolean seesNames = viewerRoles.stream().anyMatch(PROTECTION_ROLES::contains);
+        StringBuilder json = new StringBuilder("{");
+        field(json, "residentId", alert.residentId());
+        if (seesNames) {
+            field(json, "displayName", alert.displayName());
+        }
+        field(json, "roomId", alert.roomId());
+        field(json, "roomName", alert.roomName());
+        if (alert.responsibleNurse() != null) {
+            field(json, "responsibleNurse", alert.responsibleNurse());
+        }
+        json.append("\"addressedToYou\":")
+                .append(viewer.equals(alert.responsibleNurse()))
+                .append(',');
+        field(json, "state", state);
+        field(
+                json,
+                "message",
+                (seesNames ? alert.displayName() : "Resident " + alert.residentId()) + " (" + alert.roomName()
+                        + ") is not protected");
+        if (!alert.uncovered().isEmpty()) {
+            json.append("\"uncovered\":[");
+            for (int i = 0; i < alert.uncovered().size(); i++) {
+                Need need = alert.uncovered().get(i);
+                json.append(i == 0 ? "" : ",").append("""
+                        {"deviceType":"%s","locationKind":"%s","description":"%s at %s","covered":false,\
+                        "coverage":"%s","explanation":"%s","deviceId":"dev-%s"}""".formatted(
+                                need.deviceType(),
+                                need.locationKind(),
+                                need.deviceType().toLowerCase(Locale.ROOT).replace('_', ' '),
+                                need.locationKind().toLowerCase(Locale.ROOT),
+                                need.coverage(),
+                                need.coverage().toLowerCase(Locale.ROOT),
+                                alert.roomId()));
+            }
+            json.append("],");
+        }
+        field(json, "raisedAt", alert.raisedAt().toString());
+        json.append("\"changedAt\":\"").append(changedAt).append("\"}");
+        return json.toString();
+    }
+
+    private static void field(StringBuilder json, String name, String value) {
+        json.append('"')
+                .append(name)
+                .append("\":\"")
+                .append(value.replace("\"", "\\\""))
+                .append("\",");
     }
 
     /** A call as the API sends it. */
@@ -122,6 +270,7 @@ public final class FakeSignalServer implements AutoCloseable {
     /** Ends every open stream (the server side closes the response). */
     public void dropStreams() {
         openStreams.forEach(queue -> queue.add(END_OF_STREAM));
+        technicalStreams.forEach(stream -> stream.queue().add(END_OF_STREAM));
     }
 
     /** From now on, answer every API call with 401 (as for an expired token) or stop doing so. */
@@ -159,9 +308,14 @@ public final class FakeSignalServer implements AutoCloseable {
             return;
         }
         String token = "token-" + tokenCounter.incrementAndGet() + "-" + UUID.randomUUID();
-        issuedTokens.add(token);
+        issuedTokens.put(token, username);
+        String roleList = String.join(
+                ",",
+                roles.getOrDefault(username, List.of()).stream()
+                        .map(r -> "\"" + r + "\"")
+                        .toList());
         respond(exchange, 200, "application/json", """
-                {"username":"%s","roles":["NURSE"],"access_token":"%s","token_type":"Bearer","expires_in":3600}""".formatted(username, token));
+                {"username":"%s","roles":[%s],"access_token":"%s","token_type":"Bearer","expires_in":3600}""".formatted(username, roleList, token));
     }
 
     private void logout(HttpExchange exchange) throws IOException {
@@ -205,18 +359,90 @@ public final class FakeSignalServer implements AutoCloseable {
         }
     }
 
+    private void protectionAlerts(HttpExchange exchange) throws IOException {
+        if (!apiAvailable(exchange)) {
+            return;
+        }
+        String username = issuedTokens.get(bearer(exchange));
+        List<String> viewerRoles = roles.getOrDefault(username, List.of());
+        String list = String.join(
+                ",",
+                protectionAlerts.values().stream()
+                        .sorted(Comparator.comparing(ProtectionAlert::raisedAt))
+                        .map(alert -> protectionJson(alert, "RAISED", alert.raisedAt(), username, viewerRoles))
+                        .toList());
+        respond(exchange, 200, "application/json", "[" + list + "]");
+    }
+
+    private void technicalAlertStream(HttpExchange exchange) throws IOException {
+        if (!apiAvailable(exchange)) {
+            return;
+        }
+        String username = issuedTokens.get(bearer(exchange));
+        List<String> viewerRoles = roles.getOrDefault(username, List.of());
+        if (viewerRoles.stream().noneMatch(r -> PROTECTION_ROLES.contains(r) || TECHNICAL_ROLES.contains(r))) {
+            respond(exchange, 403, "application/json", "{\"message\":\"Forbidden\"}");
+            return;
+        }
+        TechnicalStream stream = new TechnicalStream(new LinkedBlockingQueue<>(), username, viewerRoles);
+        try {
+            // pings every poll, as the real server does every keep-alive: they also show when the console has gone
+            stream(exchange, stream.queue(), "event: ping\ndata: {}\n\n", ": ping\n\n", () -> {
+                technicalStreams.add(stream);
+                technicalStreamConnections.incrementAndGet();
+            });
+        } finally {
+            technicalStreams.remove(stream);
+        }
+    }
+
+    /** Answers 503 or 401 when the API is down or the token not valid; true when the request may go on. */
+    private boolean apiAvailable(HttpExchange exchange) throws IOException {
+        if (unavailable) {
+            respond(exchange, 503, "application/json", "{\"error\":\"unavailable\"}");
+            return false;
+        }
+        if (!authorized(exchange)) {
+            respond(exchange, 401, "application/json", "{\"error\":\"unauthorized\"}");
+            return false;
+        }
+        return true;
+    }
+
+    /** How many technical-alert streams have been opened. */
+    public int technicalStreamConnections() {
+        return technicalStreamConnections.get();
+    }
+
+    /** How many technical-alert streams are open now. */
+    public int openTechnicalStreamCount() {
+        return technicalStreams.size();
+    }
+
     private void stream(HttpExchange exchange) throws IOException {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        stream(exchange, queue, ": connected\n\n", null, () -> {
+            openStreams.add(queue);
+            streamConnections.incrementAndGet();
+        });
+    }
+
+    /** Writes {@code greeting}, then what is queued; {@code keepAlive} (if not null) whenever nothing is. */
+    private void stream(
+            HttpExchange exchange, BlockingQueue<String> queue, String greeting, String keepAlive, Runnable opened)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+            out.write(greeting.getBytes(StandardCharsets.UTF_8));
             out.flush();
-            openStreams.add(queue);
-            streamConnections.incrementAndGet();
+            opened.run();
             while (true) {
                 String next = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (next == null && keepAlive != null) {
+                    next = keepAlive;
+                }
                 if (next == null) {
                     continue;
                 }
@@ -241,7 +467,7 @@ public final class FakeSignalServer implements AutoCloseable {
         return !refuseTokens
                 && header != null
                 && header.startsWith("Bearer ")
-                && issuedTokens.contains(header.substring("Bearer ".length()));
+                && issuedTokens.containsKey(header.substring("Bearer ".length()));
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

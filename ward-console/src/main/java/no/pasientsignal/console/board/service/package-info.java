@@ -2,6 +2,8 @@
  * Board state and behaviour, free of Vaadin components: {@link no.pasientsignal.console.board.service.CallBoardService}
  * keeps the current calls of the whole console process (fed by one call stream), groups them per room and tells its
  * subscribers (one per open browser tab) about every change; {@link
- * no.pasientsignal.console.board.service.BoardClock} ticks once a second so waiting times can count up.
+ * no.pasientsignal.console.board.service.BoardClock} ticks once a second so waiting times can count up; {@link
+ * no.pasientsignal.console.board.service.ProtectionAlertService} opens one protection alert stream per care-staff
+ * board, with that user's token, since the server words those alerts per user.
  */
 package no.pasientsignal.console.board.service;

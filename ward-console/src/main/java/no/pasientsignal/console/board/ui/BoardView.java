@@ -15,14 +15,18 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.pasientsignal.console.ConsoleServices;
 import no.pasientsignal.console.board.service.BoardClock;
 import no.pasientsignal.console.board.service.BoardState;
 import no.pasientsignal.console.board.service.CallBoardService;
+import no.pasientsignal.console.board.service.ProtectionAlertService;
+import no.pasientsignal.console.board.service.ProtectionState;
 import no.pasientsignal.console.board.service.RoomStatus;
 import no.pasientsignal.console.board.service.Subscription;
 import no.pasientsignal.console.login.service.AuthenticationService;
@@ -33,6 +37,10 @@ import no.pasientsignal.console.login.service.ConsoleUser;
  * times counting up every second. While attached it subscribes to the shared {@link CallBoardService} and to the
  * {@link BoardClock}; both deliver on background threads and the view applies them with {@link UI#access}, so server
  * push brings new calls in (and takes cancelled ones out) without a reload.
+ *
+ * <p>For care staff (nurses, night staff, administrators) a {@link ProtectionStrip} above the tiles lists residents
+ * whose protection is broken (a sensor or call point stopped working), fed by a {@link ProtectionAlertService} stream
+ * opened with the user's own token while the board is attached.
  */
 @Route("")
 public final class BoardView extends Div implements HasDynamicTitle, LocaleChangeObserver {
@@ -40,6 +48,9 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     private final transient CallBoardService board;
     private final transient BoardClock clock;
     private final transient AuthenticationService authentication;
+    private final transient ProtectionAlertService protection;
+    // times on the strip in the console's zone; the console runs at the site it serves
+    private final ZoneId zone = ZoneId.systemDefault();
 
     private final H1 title = new H1();
     private final Span user = new Span();
@@ -51,6 +62,10 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
 
     private transient Subscription boardSubscription;
     private transient Subscription clockSubscription;
+    private transient Subscription protectionSubscription;
+    private ProtectionStrip protectionStrip;
+    private ProtectionState protectionShown;
+    private int protectionFeed; // which feed's states to show: a closed feed's late deliveries are ignored
     private BoardState shown = new BoardState(-1, List.of(), BoardState.Connection.CONNECTING);
 
     public BoardView() {
@@ -58,13 +73,18 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     }
 
     private BoardView(ConsoleServices services) {
-        this(services.board(), services.clock(), services.authentication());
+        this(services.board(), services.clock(), services.authentication(), services.protection());
     }
 
-    BoardView(CallBoardService board, BoardClock clock, AuthenticationService authentication) {
+    BoardView(
+            CallBoardService board,
+            BoardClock clock,
+            AuthenticationService authentication,
+            ProtectionAlertService protection) {
         this.board = board;
         this.clock = clock;
         this.authentication = authentication;
+        this.protection = protection;
         addClassName("board-view");
 
         user.addClassName("board-user");
@@ -95,13 +115,27 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        user.setText(authentication
-                .currentUser()
-                .map(ConsoleUser::username)
+        Optional<ConsoleUser> current = authentication.currentUser();
+        user.setText(current.map(ConsoleUser::username)
                 .map(name -> getTranslation("board.user", name))
                 .orElse(""));
         boardSubscription = board.subscribe(state -> inUi(ui, () -> show(state)));
         clockSubscription = clock.onTick(() -> inUi(ui, this::refreshWaitingTimes));
+        current.filter(u -> ProtectionAlertService.isFor(u.roles())).ifPresent(u -> {
+            if (protectionStrip == null) {
+                protectionStrip = new ProtectionStrip();
+                addComponentAtIndex(indexOf(connection) + 1, protectionStrip);
+            }
+            int feed = ++protectionFeed;
+            protectionShown = null;
+            protectionSubscription = protection.subscribe(
+                    u.token(),
+                    state -> inUi(ui, () -> {
+                        if (feed == protectionFeed) {
+                            showProtection(state);
+                        }
+                    }));
+        });
     }
 
     @Override
@@ -118,6 +152,10 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         if (clockSubscription != null) {
             clockSubscription.close();
             clockSubscription = null;
+        }
+        if (protectionSubscription != null) {
+            protectionSubscription.close();
+            protectionSubscription = null;
         }
     }
 
@@ -161,6 +199,14 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         showConnection();
     }
 
+    private void showProtection(ProtectionState state) {
+        if (protectionStrip == null || (protectionShown != null && state.version() < protectionShown.version())) {
+            return;
+        }
+        protectionShown = state;
+        protectionStrip.show(state, clock.now(), zone);
+    }
+
     private void refreshWaitingTimes() {
         var now = clock.now();
         tiles.values().forEach(tile -> tile.showWaitingTime(now));
@@ -189,6 +235,9 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     public void localeChange(LocaleChangeEvent event) {
         updateTexts();
         show(shown);
+        if (protectionShown != null) {
+            showProtection(protectionShown);
+        }
     }
 
     private void updateTexts() {
