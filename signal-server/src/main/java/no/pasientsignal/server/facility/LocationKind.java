@@ -3,9 +3,8 @@ package no.pasientsignal.server.facility;
 import java.util.Locale;
 
 /**
- * Where in a room a device sits, as care needs and the protection view name it. The database
- * stores the same names (see {@code persistence.LocationKind}, which mirrors this list for the
- * facility store).
+ * Where in a room a device sits: the facility store, care needs and the protection view all use
+ * this one list, and the database stores its names (a CHECK constraint in V1 lists the same).
  */
 public enum LocationKind {
     BED,

@@ -9,6 +9,7 @@ import no.pasientsignal.server.facility.CareNeed;
 import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.DeviceType;
 import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.facility.LocationKind;
 import no.pasientsignal.server.facility.ResidentDirectory;
 import no.pasientsignal.server.facility.Room;
 import no.pasientsignal.server.persistence.JdbcFacilityStore.NewLocation;

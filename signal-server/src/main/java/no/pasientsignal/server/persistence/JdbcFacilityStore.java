@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import no.pasientsignal.server.facility.LocationKind;
 
 /**
  * Sites, wards, zones, rooms, locations and devices in plain SQL. Every write is one transaction;

@@ -17,8 +17,6 @@ class ApiEnumsTest {
         assertThat(alternatives(ApiEnums.LOCATION_KINDS))
                 .containsExactlyInAnyOrderElementsOf(names(LocationKind.values()));
         assertThat(alternatives(ApiEnums.ROLES)).containsExactlyInAnyOrderElementsOf(names(Role.values()));
-        assertThat(alternatives(ApiEnums.LOCATION_KINDS))
-                .containsExactlyInAnyOrderElementsOf(names(no.pasientsignal.server.persistence.LocationKind.values()));
     }
 
     private static List<String> alternatives(String pattern) {

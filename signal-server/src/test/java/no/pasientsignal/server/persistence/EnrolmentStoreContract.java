@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import no.pasientsignal.server.facility.LocationKind;
 import no.pasientsignal.server.persistence.JdbcEnrolmentStore.RevocationReason;
 import no.pasientsignal.server.persistence.JdbcFacilityStore.NewLocation;
 import no.pasientsignal.server.provisioning.EnrolmentCredential;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import no.pasientsignal.server.facility.LocationKind;
 import no.pasientsignal.server.persistence.JdbcFacilityStore.NewLocation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import no.pasientsignal.server.facility.CareNeed;
 import no.pasientsignal.server.facility.DeviceType;
+import no.pasientsignal.server.facility.LocationKind;
 import no.pasientsignal.server.facility.Resident;
 import no.pasientsignal.server.persistence.JdbcFacilityStore.NewLocation;
 import no.pasientsignal.server.provisioning.DeviceStatus;
