@@ -57,188 +57,127 @@ public record Alarm(
     }
 
     Alarm with(AlarmState newState, Instant at) {
-        return new Alarm(
-                id,
-                originEventId,
-                type,
-                priority,
-                place,
-                deviceId,
-                residentId,
-                newState,
-                raisedAt,
-                at,
-                silenced,
-                acceptedBy,
-                acceptedAt,
-                repeats,
-                returns,
-                escalationStep,
-                nextEscalationAt,
-                unreachable,
-                recipients);
+        var c = copy(at);
+        c.state = newState;
+        return c.build();
     }
 
     Alarm silenced(Instant at) {
-        return new Alarm(
-                id,
-                originEventId,
-                type,
-                priority,
-                place,
-                deviceId,
-                residentId,
-                state,
-                raisedAt,
-                at,
-                true,
-                acceptedBy,
-                acceptedAt,
-                repeats,
-                returns,
-                escalationStep,
-                nextEscalationAt,
-                unreachable,
-                recipients);
+        var c = copy(at);
+        c.silenced = true;
+        return c.build();
     }
 
     Alarm accepted(String staff, Instant at) {
-        return new Alarm(
-                id,
-                originEventId,
-                type,
-                priority,
-                place,
-                deviceId,
-                residentId,
-                AlarmState.ACCEPTED,
-                raisedAt,
-                at,
-                silenced,
-                staff,
-                at,
-                repeats,
-                returns,
-                escalationStep,
-                null,
-                unreachable,
-                recipients);
+        var c = copy(at);
+        c.state = AlarmState.ACCEPTED;
+        c.acceptedBy = staff;
+        c.acceptedAt = at;
+        c.nextEscalationAt = null;
+        return c.build();
     }
 
+    /** A further trigger: counted, and the sound comes back on. */
     Alarm repeated(Instant at) {
-        return new Alarm(
-                id,
-                originEventId,
-                type,
-                priority,
-                place,
-                deviceId,
-                residentId,
-                state,
-                raisedAt,
-                at,
-                false,
-                acceptedBy,
-                acceptedAt,
-                repeats + 1,
-                returns,
-                escalationStep,
-                nextEscalationAt,
-                unreachable,
-                recipients);
+        var c = copy(at);
+        c.silenced = false;
+        c.repeats++;
+        return c.build();
     }
 
     /** Back as a new call: nobody holds it any more, sound on, escalation from the start. */
     Alarm returned(Instant at) {
-        return new Alarm(
-                id,
-                originEventId,
-                type,
-                priority,
-                place,
-                deviceId,
-                residentId,
-                AlarmState.RAISED,
-                raisedAt,
-                at,
-                false,
-                null,
-                null,
-                repeats,
-                returns + 1,
-                -1,
-                null,
-                unreachable,
-                Map.of());
+        var c = copy(at);
+        c.state = AlarmState.RAISED;
+        c.silenced = false;
+        c.acceptedBy = null;
+        c.acceptedAt = null;
+        c.returns++;
+        c.escalationStep = -1;
+        c.nextEscalationAt = null;
+        c.recipients = Map.of();
+        return c.build();
     }
 
     Alarm dispatched(int step, Instant next, Map<String, DeliveryStatus> newRecipients, boolean nobody, Instant at) {
-        AlarmState newState = state == AlarmState.RAISED && !newRecipients.isEmpty() ? AlarmState.NOTIFIED : state;
-        return new Alarm(
-                id,
-                originEventId,
-                type,
-                priority,
-                place,
-                deviceId,
-                residentId,
-                newState,
-                raisedAt,
-                at,
-                silenced,
-                acceptedBy,
-                acceptedAt,
-                repeats,
-                returns,
-                step,
-                next,
-                unreachable || nobody,
-                newRecipients);
+        var c = copy(at);
+        if (state == AlarmState.RAISED && !newRecipients.isEmpty()) {
+            c.state = AlarmState.NOTIFIED;
+        }
+        c.escalationStep = step;
+        c.nextEscalationAt = next;
+        c.unreachable = unreachable || nobody;
+        c.recipients = newRecipients;
+        return c.build();
     }
 
     Alarm delivery(Map<String, DeliveryStatus> newRecipients, Instant at) {
-        return new Alarm(
-                id,
-                originEventId,
-                type,
-                priority,
-                place,
-                deviceId,
-                residentId,
-                state,
-                raisedAt,
-                at,
-                silenced,
-                acceptedBy,
-                acceptedAt,
-                repeats,
-                returns,
-                escalationStep,
-                nextEscalationAt,
-                unreachable,
-                newRecipients);
+        var c = copy(at);
+        c.recipients = newRecipients;
+        return c.build();
     }
 
     Alarm escalationStopped() {
-        return new Alarm(
-                id,
-                originEventId,
-                type,
-                priority,
-                place,
-                deviceId,
-                residentId,
-                state,
-                raisedAt,
-                updatedAt,
-                silenced,
-                acceptedBy,
-                acceptedAt,
-                repeats,
-                returns,
-                escalationStep,
-                null,
-                unreachable,
-                recipients);
+        var c = copy(updatedAt);
+        c.nextEscalationAt = null;
+        return c.build();
+    }
+
+    private Copy copy(Instant at) {
+        return new Copy(this, at);
+    }
+
+    /** The changeable fields of a snapshot, so each transition names only what it changes. */
+    private static final class Copy {
+        private final Alarm from;
+        private final Instant updatedAt;
+        AlarmState state;
+        boolean silenced;
+        String acceptedBy;
+        Instant acceptedAt;
+        int repeats;
+        int returns;
+        int escalationStep;
+        Instant nextEscalationAt;
+        boolean unreachable;
+        Map<String, DeliveryStatus> recipients;
+
+        Copy(Alarm from, Instant updatedAt) {
+            this.from = from;
+            this.updatedAt = updatedAt;
+            state = from.state;
+            silenced = from.silenced;
+            acceptedBy = from.acceptedBy;
+            acceptedAt = from.acceptedAt;
+            repeats = from.repeats;
+            returns = from.returns;
+            escalationStep = from.escalationStep;
+            nextEscalationAt = from.nextEscalationAt;
+            unreachable = from.unreachable;
+            recipients = from.recipients;
+        }
+
+        Alarm build() {
+            return new Alarm(
+                    from.id,
+                    from.originEventId,
+                    from.type,
+                    from.priority,
+                    from.place,
+                    from.deviceId,
+                    from.residentId,
+                    state,
+                    from.raisedAt,
+                    updatedAt,
+                    silenced,
+                    acceptedBy,
+                    acceptedAt,
+                    repeats,
+                    returns,
+                    escalationStep,
+                    nextEscalationAt,
+                    unreachable,
+                    recipients);
+        }
     }
 }
