@@ -94,7 +94,8 @@ public final class TestServer {
     }
 
     public static void registerCallButton(FacilityDirectory facility, String room, String deviceId) {
-        facility.register(new Device(deviceId, DeviceType.CALL_BUTTON, new Room(room, "Rom " + room, WARD)));
+        facility.register(new Device(
+                deviceId, DeviceType.CALL_BUTTON, new Room(room, "Rom " + room, WARD, "zone-1", "ward-1", "site-1")));
     }
 
     /** The running device endpoint, addressed on 127.0.0.1 (the IP the server certificate names). */

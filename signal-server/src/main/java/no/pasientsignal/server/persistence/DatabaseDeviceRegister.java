@@ -17,7 +17,7 @@ final class DatabaseDeviceRegister implements DeviceRegister {
 
     @Override
     public Optional<LocationKind> locationKind(String deviceId) {
-        return store.mountedDevice(deviceId).map(d -> FacilityLoader.kind(d.locationKind()));
+        return store.mountedDevice(deviceId).map(JdbcFacilityStore.MountedDevice::locationKind);
     }
 
     @Override
@@ -25,8 +25,7 @@ final class DatabaseDeviceRegister implements DeviceRegister {
         return store.mountedDevicesIn(roomId).stream()
                 .filter(d -> !d.inService())
                 .flatMap(d -> FacilityLoader.deviceType(d.deviceId(), d.type()).stream()
-                        .map(type ->
-                                new MountedDevice(d.deviceId(), type, FacilityLoader.kind(d.locationKind()), false)))
+                        .map(type -> new MountedDevice(d.deviceId(), type, d.locationKind(), false)))
                 .toList();
     }
 

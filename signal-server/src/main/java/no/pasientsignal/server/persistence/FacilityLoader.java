@@ -1,9 +1,7 @@
 package no.pasientsignal.server.persistence;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import no.pasientsignal.server.facility.CareNeed;
 import no.pasientsignal.server.facility.Device;
@@ -36,22 +34,27 @@ public final class FacilityLoader {
 
     public static FacilityDirectory load(JdbcFacilityStore store) {
         var directory = new FacilityDirectory();
-        Map<String, LocationKind> kinds = new HashMap<>();
-        store.mountedDevices().forEach(d -> kinds.put(d.deviceId(), d.locationKind()));
         for (var placed : store.placedDevices()) {
-            Optional<DeviceType> type = deviceType(placed.deviceId(), placed.type());
-            if (type.isEmpty()) {
-                continue;
-            }
-            LocationKind kind = kinds.get(placed.deviceId());
-            directory.register(new Device(
-                    placed.deviceId(),
-                    type.get(),
-                    new Room(placed.roomId(), placed.roomName(), placed.wardName()),
-                    kind == null ? null : kind(kind)));
+            device(placed).ifPresent(directory::register);
         }
         LOG.info("Loaded {} device(s) in service", directory.devices().size());
         return directory;
+    }
+
+    /** A placed device as the call path knows it; empty for a type this server version does not handle. */
+    static Optional<Device> device(JdbcFacilityStore.PlacedDevice placed) {
+        return deviceType(placed.deviceId(), placed.type())
+                .map(type -> new Device(
+                        placed.deviceId(),
+                        type,
+                        new Room(
+                                placed.roomId(),
+                                placed.roomName(),
+                                placed.wardName(),
+                                placed.zoneId(),
+                                placed.wardId(),
+                                placed.siteId()),
+                        LocationKind.valueOf(placed.locationKind())));
     }
 
     /** The stored type, if this server version knows it. */
@@ -63,11 +66,6 @@ public final class FacilityLoader {
             LOG.warn("Device {} has unknown type {}; not loaded", deviceId, type);
             return Optional.empty();
         }
-    }
-
-    /** The stored location kind as the domain names it (the two lists are the same). */
-    static no.pasientsignal.server.facility.LocationKind kind(LocationKind stored) {
-        return no.pasientsignal.server.facility.LocationKind.valueOf(stored.name());
     }
 
     /** The residents, read once into memory for the protection view. */

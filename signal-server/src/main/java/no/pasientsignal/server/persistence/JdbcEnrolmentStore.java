@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.provisioning.EnrolmentCredential;
 import no.pasientsignal.server.provisioning.EnrolmentRepository;
 
@@ -66,9 +67,8 @@ public final class JdbcEnrolmentStore implements EnrolmentRepository {
     }
 
     @Override
-    public Optional<Placement> placement(String deviceId) {
-        return facility.placedDevice(deviceId)
-                .map(p -> new Placement(p.deviceId(), p.type(), p.roomId(), p.roomName(), p.wardName()));
+    public Optional<Device> placedDevice(String deviceId) {
+        return facility.placedDevice(deviceId).flatMap(FacilityLoader::device);
     }
 
     @Override

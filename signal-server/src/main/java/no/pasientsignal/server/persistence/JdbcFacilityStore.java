@@ -142,7 +142,16 @@ public final class JdbcFacilityStore {
     // --- devices -------------------------------------------------------------------------------
 
     /** A device in service, with where staff must go when it calls. */
-    public record PlacedDevice(String deviceId, String type, String roomId, String roomName, String wardName) {}
+    public record PlacedDevice(
+            String deviceId,
+            String type,
+            String roomId,
+            String roomName,
+            String wardName,
+            String zoneId,
+            String wardId,
+            String siteId,
+            String locationKind) {}
 
     /**
      * Every device in service (registered or active) that is mounted somewhere, with its room and
@@ -159,13 +168,23 @@ public final class JdbcFacilityStore {
                 c -> queryOne(c, PLACED_DEVICES + " AND d.device_id = ?", JdbcFacilityStore::placed, deviceId));
     }
 
-    private static final String PLACED_DEVICES = "SELECT d.device_id, d.type, r.id, r.name, w.name FROM device d"
-            + " JOIN location l ON l.id = d.location_id JOIN room r ON r.id = l.room_id"
-            + " JOIN zone z ON z.id = r.zone_id JOIN ward w ON w.id = z.ward_id"
-            + " WHERE d.state IN ('REGISTERED', 'ACTIVE')";
+    private static final String PLACED_DEVICES =
+            "SELECT d.device_id, d.type, r.id, r.name, w.name, z.id, w.id, w.site_id, l.kind FROM device d"
+                    + " JOIN location l ON l.id = d.location_id JOIN room r ON r.id = l.room_id"
+                    + " JOIN zone z ON z.id = r.zone_id JOIN ward w ON w.id = z.ward_id"
+                    + " WHERE d.state IN ('REGISTERED', 'ACTIVE')";
 
     private static PlacedDevice placed(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new PlacedDevice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+        return new PlacedDevice(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9));
     }
 
     /** Whether any site has been set up yet. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import no.pasientsignal.server.facility.Device;
 
 /**
  * Where enrolment credentials, issued certificates and the devices' life cycle are stored. Every
@@ -26,9 +27,6 @@ public interface EnrolmentRepository {
     /** A certificate issued to a device; {@code serial} in lower-case hex. */
     record IssuedCertificate(String serial, String deviceId, Instant issuedAt, Instant notAfter) {}
 
-    /** Where a device in service is mounted: what the call path needs to send staff there. */
-    record Placement(String deviceId, String type, String roomId, String roomName, String wardName) {}
-
     /** How {@link #completeEnrolment} ended. */
     sealed interface Completion {
         /** Spent, certificate recorded, device active; the device's earlier certificates revoked. */
@@ -44,7 +42,7 @@ public interface EnrolmentRepository {
     Optional<DeviceStanding> standing(String deviceId);
 
     /** The device where it is mounted, if it is in service and mounted. */
-    Optional<Placement> placement(String deviceId);
+    Optional<Device> placedDevice(String deviceId);
 
     /** Registers a device (state REGISTERED) with its first credential. */
     void registerDevice(NewDevice device, EnrolmentCredential credential);

@@ -11,10 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import no.pasientsignal.certs.CertificateIssueException;
 import no.pasientsignal.certs.SiteCa;
-import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.DeviceType;
 import no.pasientsignal.server.facility.FacilityDirectory;
-import no.pasientsignal.server.facility.Room;
 import no.pasientsignal.server.provisioning.EnrolmentRepository.Completion;
 import no.pasientsignal.server.provisioning.EnrolmentRepository.DeviceStanding;
 import no.pasientsignal.server.provisioning.EnrolmentRepository.IssuedCertificate;
@@ -248,16 +246,6 @@ public final class EnrolmentService {
 
     /** Puts a mounted device in service on the call path (a device in stock stays unknown there). */
     private void makeKnown(String deviceId) {
-        repository.placement(deviceId).ifPresent(placement -> {
-            DeviceType type;
-            try {
-                type = DeviceType.valueOf(placement.type());
-            } catch (IllegalArgumentException e) {
-                LOG.warn("Device {} has unknown type {}; not put on the call path", deviceId, placement.type());
-                return;
-            }
-            facility.register(new Device(
-                    deviceId, type, new Room(placement.roomId(), placement.roomName(), placement.wardName())));
-        });
+        repository.placedDevice(deviceId).ifPresent(facility::register);
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import no.pasientsignal.server.alarm.Alarm;
 import no.pasientsignal.server.alarm.Dispatcher;
 
@@ -16,38 +16,36 @@ import no.pasientsignal.server.alarm.Dispatcher;
  */
 public final class RosterDispatcher implements Dispatcher {
 
-    private final EscalationPolicy policy;
-    private final AtomicReference<Roster> roster;
+    private final Supplier<SiteRouting> routing;
 
+    /** Routes by whatever {@code routing} supplies at the moment of each step. */
+    public RosterDispatcher(Supplier<SiteRouting> routing) {
+        this.routing = Objects.requireNonNull(routing, "routing");
+    }
+
+    /** Fixed routing (tests, tools). */
     public RosterDispatcher(EscalationPolicy policy, Roster roster) {
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.roster = new AtomicReference<>(Objects.requireNonNull(roster, "roster"));
-    }
-
-    public Roster roster() {
-        return roster.get();
-    }
-
-    public void replace(Roster newRoster) {
-        roster.set(Objects.requireNonNull(newRoster, "roster"));
+        var fixed = new SiteRouting(roster, policy);
+        this.routing = () -> fixed;
     }
 
     @Override
     public Step step(Alarm alarm, int step, Instant now) {
-        List<EscalationPolicy.Step> chain = policy.chain(alarm.priority());
+        SiteRouting current = routing.get();
+        List<EscalationPolicy.Step> chain = current.policy().chain(alarm.priority());
         if (step >= chain.size()) {
             return new Step(List.of(), null);
         }
-        EscalationPolicy.Step current = chain.get(step);
-        Roster r = roster.get();
+        EscalationPolicy.Step thisStep = chain.get(step);
+        Roster r = current.roster();
         var recipients = new LinkedHashSet<String>();
         for (Tier tier : Tier.values()) { // enum order: narrowest tier first in the list
-            if (current.tiers().contains(tier)) {
+            if (thisStep.tiers().contains(tier)) {
                 recipients.addAll(r.recipients(alarm.place(), tier, now));
             }
         }
         Instant next =
-                step + 1 < chain.size() ? now.plus(chain.get(step + 1).after().minus(current.after())) : null;
+                step + 1 < chain.size() ? now.plus(chain.get(step + 1).after().minus(thisStep.after())) : null;
         return new Step(new ArrayList<>(recipients), next);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import no.pasientsignal.server.MutableClock;
 import no.pasientsignal.server.routing.EscalationPolicy;
-import no.pasientsignal.server.routing.RosterDispatcher;
+import no.pasientsignal.server.routing.RoutingTables;
+import no.pasientsignal.server.routing.SiteRouting;
 import no.pasientsignal.server.routing.Ward;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,17 @@ class AlarmEngineTest {
 
     private final MutableClock clock =
             new MutableClock(LocalDateTime.of(2026, 11, 23, 10, 0).atZone(OSLO).toInstant());
-    private final RosterDispatcher dispatcher = new RosterDispatcher(EscalationPolicy.defaults(), Ward.roster());
+    private final RoutingTables routing = routingWith(Ward.roster());
+    private final Dispatcher dispatcher = routing.dispatcher(SITE);
     private final AlarmEngine engine = new AlarmEngine(clock, AlarmSettings.defaults(), dispatcher);
+
+    private static final String SITE = "site-1";
+
+    private static RoutingTables routingWith(no.pasientsignal.server.routing.Roster roster) {
+        var tables = new RoutingTables(OSLO);
+        tables.put(SITE, new SiteRouting(roster, EscalationPolicy.defaults()));
+        return tables;
+    }
 
     private AlarmEngine.Result raise(AlarmType type, Placement place) {
         return engine.raise(new AlarmSignal(
@@ -79,7 +89,7 @@ class AlarmEngineTest {
 
     @Test
     void call_nobody_can_receive_escalates_at_once_and_is_flagged() {
-        dispatcher.replace(Ward.roster().withAbsent("kari"));
+        routing.put(SITE, routing.forSite(SITE).withRoster(Ward.roster().withAbsent("kari")));
 
         var result = raise(AlarmType.PATIENT_CALL, ROOM_201_BED);
 
@@ -90,8 +100,11 @@ class AlarmEngineTest {
 
     @Test
     void call_with_an_empty_roster_goes_through_every_step_and_stays_raised_and_flagged() {
-        dispatcher.replace(new no.pasientsignal.server.routing.Roster(
-                Ward.roster().plan(), List.of(), Map.of(), java.util.Set.of(), null));
+        routing.put(
+                SITE,
+                routing.forSite(SITE)
+                        .withRoster(new no.pasientsignal.server.routing.Roster(
+                                Ward.roster().plan(), List.of(), Map.of(), java.util.Set.of(), null)));
 
         raise(AlarmType.PATIENT_CALL, ROOM_201_BED);
 

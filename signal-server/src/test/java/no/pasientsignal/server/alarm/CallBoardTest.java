@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class CallBoardTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T02:14:00Z");
-    private final Room room201 = new Room("201", "Rom 201", "Avdeling 2 Øst");
-    private final Room room202 = new Room("202", "Rom 202", "Avdeling 2 Øst");
+    private final Room room201 = new Room("201", "Rom 201", "Avdeling 2 Øst", "zone-1", "ward-1", "site-1");
+    private final Room room202 = new Room("202", "Rom 202", "Avdeling 2 Øst", "zone-1", "ward-1", "site-1");
     private final List<CallChange> changes = new ArrayList<>();
     // A direct executor: listeners run before the call returns, so the test sees them at once.
     private final CallBoard board = new CallBoard(Clock.fixed(NOW, ZoneOffset.UTC), Runnable::run, 1000);

@@ -75,8 +75,10 @@ abstract class EnrolmentStoreContract {
             assertThat(s.state()).isEqualTo("REGISTERED");
             assertThat(s.inService()).isTrue();
         });
-        assertThat(store.placement("call-1"))
-                .hasValueSatisfying(p -> assertThat(p.roomName()).isEqualTo("Rom 201"));
+        assertThat(store.placedDevice("call-1")).hasValueSatisfying(d -> {
+            assertThat(d.room().name()).isEqualTo("Rom 201");
+            assertThat(d.location()).contains(LocationKind.BED);
+        });
         assertThat(store.usableCredential(credential.identity(), T0)).contains(credential);
         assertThat(store.usableCredential(credential.identity(), T0.plus(DAY).minusMillis(1)))
                 .isPresent();
@@ -191,7 +193,7 @@ abstract class EnrolmentStoreContract {
 
         assertThat(store.standing("call-1").orElseThrow().state()).isEqualTo("DECOMMISSIONED");
         assertThat(facility.findDevice("call-1").orElseThrow().locationId()).isNull();
-        assertThat(store.placement("call-1")).isEmpty();
+        assertThat(store.placedDevice("call-1")).isEmpty();
         assertThat(store.usableCredential(unspent.identity(), T0.plusSeconds(3)))
                 .isEmpty();
         assertThat(store.revokedSerials(T0.plusSeconds(3))).containsExactly(serial);

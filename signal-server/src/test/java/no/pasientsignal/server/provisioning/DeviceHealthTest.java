@@ -29,7 +29,10 @@ class DeviceHealthTest {
 
     @BeforeEach
     void setUp() {
-        facility.register(new Device(DEVICE, DeviceType.CALL_BUTTON, new Room("201", "Rom 201", "Avdeling 2 Øst")));
+        facility.register(new Device(
+                DEVICE,
+                DeviceType.CALL_BUTTON,
+                new Room("201", "Rom 201", "Avdeling 2 Øst", "zone-1", "ward-1", "site-1")));
         // Runnable::run: listeners are called at once, so the test sees every alert in order.
         health = new DeviceHealth(clock, SETTINGS, facility, Runnable::run);
         health.subscribe(received::add);
@@ -126,7 +129,8 @@ class DeviceHealthTest {
         health.check();
         clock.advance(Duration.ofMinutes(5));
         health.heartbeat(DEVICE, Heartbeat.ofBattery(90));
-        facility.register(new Device("call-202", DeviceType.CALL_BUTTON, new Room("202", "Rom 202", "Avd")));
+        facility.register(new Device(
+                "call-202", DeviceType.CALL_BUTTON, new Room("202", "Rom 202", "Avd", "zone-1", "ward-1", "site-1")));
 
         health.check();
         assertThat(health.activeTechnicalAlerts()).isEmpty();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class ProtectionMonitorTest {
 
-    private static final Room ROOM_201 = new Room("room-201", "Rom 201", "Avdeling 2 Øst");
+    private static final Room ROOM_201 =
+            new Room("room-201", "Rom 201", "Avdeling 2 Øst", "zone-1", "ward-1", "site-1");
     private static final CareNeed CALL_AT_BED = new CareNeed(DeviceType.CALL_BUTTON, LocationKind.BED);
     private static final CareNeed DOOR = new CareNeed(DeviceType.DOOR_SENSOR, LocationKind.DOOR);
     private static final Duration SILENT_AFTER = HealthSettings.defaults().silentAfter(DeviceType.CALL_BUTTON);
