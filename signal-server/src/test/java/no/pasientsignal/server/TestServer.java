@@ -20,6 +20,7 @@ import no.pasientsignal.server.coap.DeviceEndpoint;
 import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.DeviceType;
 import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.facility.LocationKind;
 import no.pasientsignal.server.facility.Room;
 import no.pasientsignal.sim.ClientTiming;
 import no.pasientsignal.sim.DeviceClient;
@@ -96,6 +97,19 @@ public final class TestServer {
     public static void registerCallButton(FacilityDirectory facility, String room, String deviceId) {
         facility.register(new Device(
                 deviceId, DeviceType.CALL_BUTTON, new Room(room, "Rom " + room, WARD, "zone-1", "ward-1", "site-1")));
+    }
+
+    /**
+     * Registers a device of {@code type} at {@code location} in {@code room} of zone {@code zoneId}
+     * (ward-1, site-1), under a fresh device id, and returns the id.
+     */
+    public static String registerDevice(
+            FacilityDirectory facility, DeviceType type, String room, String zoneId, LocationKind location) {
+        String deviceId = type.name().toLowerCase(java.util.Locale.ROOT) + "-" + room + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        facility.register(
+                new Device(deviceId, type, new Room(room, "Rom " + room, WARD, zoneId, "ward-1", "site-1"), location));
+        return deviceId;
     }
 
     /** The running device endpoint, addressed on 127.0.0.1 (the IP the server certificate names). */

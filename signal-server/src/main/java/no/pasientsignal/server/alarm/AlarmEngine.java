@@ -282,7 +282,15 @@ public final class AlarmEngine {
             if (alarm.state().awaitsResponse()
                     && alarm.nextEscalationAt() != null
                     && !now.isBefore(alarm.nextEscalationAt())) {
-                dispatchFrom(alarm, alarm.escalationStep() + 1, now, AlarmChange.Kind.ESCALATED, changes);
+                // Scheduled from when the step was due, not from this tick: a late tick (or a restart)
+                // must not push every later step back.
+                dispatchFrom(
+                        alarm,
+                        alarm.escalationStep() + 1,
+                        now,
+                        alarm.nextEscalationAt(),
+                        AlarmChange.Kind.ESCALATED,
+                        changes);
             } else if (alarm.state() == AlarmState.ACCEPTED
                     && !now.isBefore(alarm.acceptedAt().plus(settings.returnAfter()))) {
                 returnAlarm(alarm, now, changes);
@@ -367,6 +375,12 @@ public final class AlarmEngine {
     }
 
     private void dispatchFrom(Alarm alarm, int firstStep, Instant now, AlarmChange.Kind kind, List<AlarmChange> out) {
+        dispatchFrom(alarm, firstStep, now, now, kind, out);
+    }
+
+    /** @param due when this step was due; the following step's time counts from it */
+    private void dispatchFrom(
+            Alarm alarm, int firstStep, Instant now, Instant due, AlarmChange.Kind kind, List<AlarmChange> out) {
         Map<String, DeliveryStatus> recipients = new LinkedHashMap<>(alarm.recipients());
         List<String> added = new ArrayList<>();
         boolean nobody = false;
@@ -380,7 +394,7 @@ public final class AlarmEngine {
                     added.add(recipient);
                 }
             }
-            next = plan.nextAt();
+            next = plan.nextAt() == null ? null : plan.nextAt().minus(java.time.Duration.between(due, now));
             if (!plan.recipients().isEmpty() || plan.isLast()) {
                 nobody |= plan.recipients().isEmpty();
                 break;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,22 @@ class AlarmEngineTest {
                 .satisfies(c -> assertThat(c.newRecipients()).isEmpty());
         assertThat(only().nextEscalationAt()).isNull();
         assertThat(only().recipients()).containsOnlyKeys("kari", "ola", "lise", "per");
+    }
+
+    @Test
+    void a_late_tick_keeps_the_escalation_schedule() {
+        raise(AlarmType.PATIENT_CALL, ROOM_201_BED);
+        Instant raisedAt = clock.instant();
+
+        // The 60 s step is seen only at 119 s (a stalled timer thread, a restart): the 120 s step
+        // is still due at 120 s, not 60 s after the late tick.
+        clock.advance(Duration.ofSeconds(119));
+        assertThat(engine.tick())
+                .singleElement()
+                .satisfies(c -> assertThat(c.newRecipients()).containsExactly("ola", "lise"));
+        assertThat(only().nextEscalationAt()).isEqualTo(raisedAt.plusSeconds(120));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(engine.tick().getFirst().newRecipients()).containsExactly("per");
     }
 
     @Test
