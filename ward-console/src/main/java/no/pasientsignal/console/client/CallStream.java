@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 /**
- * The live call stream: keeps one {@code GET /api/calls/stream} connection open on a background thread and tells a
+ * The live call stream: keeps one {@code GET /api/alarms/stream} connection open on a background thread and tells a
  * {@link CallStreamListener} what happens.
  *
- * <p>On every (re)connect it first opens the stream, then reads {@code GET /api/calls} and reports that as a snapshot,
+ * <p>On every (re)connect it first opens the stream, then reads {@code GET /api/alarms} and reports that as a snapshot,
  * then applies the stream's changes in order (changes that arrived while the list was read are applied after it; they
  * are idempotent, so the result is the server's current state). When the stream drops, fails, or stays silent longer
  * than the idle timeout (no event and no keep-alive comment), it reconnects after an exponential {@link Backoff}.
@@ -24,7 +24,7 @@ import tools.jackson.core.JacksonException;
 public final class CallStream implements AutoCloseable {
 
     /** The SSE event name that carries call changes. */
-    public static final String CALL_EVENT = "call";
+    public static final String CALL_EVENT = "alarm";
 
     private static final Logger LOG = LoggerFactory.getLogger(CallStream.class);
     private static final String NAME = "call stream";

@@ -26,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>{@code POST /login} → {@link #login(String, String)}
- *   <li>{@code GET /api/calls} → {@link #activeCalls(AccessToken)}
- *   <li>{@code GET /api/calls/stream} → {@link #openCallStream(AccessToken)}, used by {@link CallStream}
+ *   <li>{@code GET /api/alarms} → {@link #activeCalls(AccessToken)}
+ *   <li>{@code GET /api/alarms/stream} → {@link #openCallStream(AccessToken)}, used by {@link CallStream}
  *   <li>{@code GET /api/protection-alerts} → {@link #protectionAlerts(AccessToken)}
  *   <li>{@code GET /api/technical-alerts/stream} → {@link #openTechnicalAlertStream(AccessToken)}, used by {@link
  *       ProtectionAlertStream}
@@ -135,17 +135,17 @@ public final class SignalServerClient {
 
     /** The calls that are active right now. */
     public List<ActiveCall> activeCalls(AccessToken token) {
-        HttpRequest request = apiRequest("/api/calls", token)
+        HttpRequest request = apiRequest("/api/alarms", token)
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        HttpResponse<String> response = send(request, "GET /api/calls");
-        expectApiOk(response.statusCode(), "GET /api/calls");
+        HttpResponse<String> response = send(request, "GET /api/alarms");
+        expectApiOk(response.statusCode(), "GET /api/alarms");
         try {
             return List.of(json.readValue(response.body(), ActiveCall[].class));
         } catch (JacksonException | NullPointerException | IllegalArgumentException e) {
-            throw unexpected("GET /api/calls", "the list of calls could not be read (" + e.getMessage() + ")", e);
+            throw unexpected("GET /api/alarms", "the list of calls could not be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -187,11 +187,11 @@ public final class SignalServerClient {
     }
 
     /**
-     * Opens {@code GET /api/calls/stream}. The caller owns the returned stream and must close it; closing it from
+     * Opens {@code GET /api/alarms/stream}. The caller owns the returned stream and must close it; closing it from
      * another thread ends a blocked read.
      */
     InputStream openCallStream(AccessToken token) {
-        return openEventStream("/api/calls/stream", token);
+        return openEventStream("/api/alarms/stream", token);
     }
 
     /**

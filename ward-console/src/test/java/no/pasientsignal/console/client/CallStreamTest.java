@@ -79,10 +79,10 @@ class CallStreamTest {
         await().until(() -> server.openStreamCount() == 1 && recorder.snapshots.size() == 1);
 
         server.pushEvent("heartbeat", "{}");
-        server.pushEvent("call", "{not json");
+        server.pushEvent("alarm", "{not json");
         server.pushEvent(
-                "call",
-                "{\"change\":\"ACCEPTED\",\"call\":"
+                "alarm",
+                "{\"change\":\"HANDED_OVER\",\"alarm\":"
                         + FakeSignalServer.callJson(UUID.randomUUID(), "204", "Rom 204", "PATIENT_CALL", NINE)
                         + ",\"by\":\"kari\"}");
         server.raise("205", "Rom 205", "PATIENT_CALL", NINE);

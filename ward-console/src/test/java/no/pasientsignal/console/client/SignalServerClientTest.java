@@ -58,7 +58,7 @@ class SignalServerClientTest {
             assertThat(call.wardName()).isEqualTo("Avdeling 2 Øst");
             assertThat(call.callType()).isEqualTo("PATIENT_CALL");
             assertThat(call.raisedAt()).isEqualTo(raisedAt);
-            assertThat(call.state()).isEqualTo("RAISED");
+            assertThat(call.state()).isEqualTo("NOTIFIED");
         });
     }
 

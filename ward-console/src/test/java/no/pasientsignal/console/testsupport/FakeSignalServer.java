@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in signal server on the JDK's HTTP server (loopback, port 0) that speaks the API the console consumes:
- * {@code POST /login}, {@code GET /api/calls}, {@code GET /api/calls/stream} (server-sent events the test pushes),
+ * {@code POST /login}, {@code GET /api/alarms}, {@code GET /api/alarms/stream} (server-sent events the test pushes),
  * {@code GET /api/protection-alerts}, {@code GET /api/technical-alerts/stream} (by role, as the real server: {@code
  * protection} events for nurses, night staff and administrators, {@code technical} for technicians and administrators,
  * a {@code ping} on connect, 403 for quality leads) and {@code GET /health}. JSON is written by hand, exactly as the API
@@ -82,7 +82,7 @@ public final class FakeSignalServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/login", this::login);
         server.createContext("/logout", this::logout);
-        server.createContext("/api/calls", this::calls);
+        server.createContext("/api/alarms", this::calls);
         server.createContext("/api/protection-alerts", this::protectionAlerts);
         server.createContext("/api/technical-alerts/stream", this::technicalAlertStream);
         server.createContext("/health", exchange -> respond(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
@@ -228,8 +228,8 @@ public final class FakeSignalServer implements AutoCloseable {
     /** A call as the API sends it. */
     public static String callJson(UUID id, String roomId, String roomName, String callType, Instant raisedAt) {
         return """
-                {"id":"%s","eventId":"%s","deviceId":"call-%s","roomId":"%s","roomName":"%s",\
-                "wardName":"Avdeling 2 Øst","callType":"%s","raisedAt":"%s","state":"RAISED","priority":"MEDIUM"}""".formatted(id, UUID.randomUUID(), roomId, roomId, roomName, callType, raisedAt);
+                {"id":"%s","originEventId":"%s","deviceId":"call-%s","roomId":"%s","roomName":"%s",\
+                "wardName":"Avdeling 2 Øst","type":"%s","raisedAt":"%s","state":"NOTIFIED","priority":"NORMAL"}""".formatted(id, UUID.randomUUID(), roomId, roomId, roomName, callType, raisedAt);
     }
 
     /** Makes a call active and sends {@code RAISED} down every open stream. */
@@ -237,7 +237,7 @@ public final class FakeSignalServer implements AutoCloseable {
         UUID id = UUID.randomUUID();
         String call = callJson(id, roomId, roomName, callType, raisedAt);
         activeCalls.put(id, call);
-        pushEvent("call", "{\"change\":\"RAISED\",\"call\":" + call + "}");
+        pushEvent("alarm", "{\"change\":\"RAISED\",\"alarm\":" + call + "}");
         return id;
     }
 
@@ -254,7 +254,7 @@ public final class FakeSignalServer implements AutoCloseable {
         if (call == null) {
             throw new IllegalArgumentException("No active call " + id);
         }
-        pushEvent("call", "{\"change\":\"CANCELLED\",\"call\":" + call + "}");
+        pushEvent("alarm", "{\"change\":\"CANCELLED\",\"alarm\":" + call + "}");
     }
 
     /** Sends one event with a single-line data field down every open stream. */
@@ -348,10 +348,10 @@ public final class FakeSignalServer implements AutoCloseable {
             return;
         }
         String path = exchange.getRequestURI().getPath();
-        if (path.equals("/api/calls")) {
+        if (path.equals("/api/alarms")) {
             listRequests.incrementAndGet();
             respond(exchange, 200, "application/json", "[" + String.join(",", activeCalls.values()) + "]");
-        } else if (path.equals("/api/calls/stream")) {
+        } else if (path.equals("/api/alarms/stream")) {
             lastStreamToken = bearer(exchange);
             stream(exchange);
         } else {

@@ -75,7 +75,7 @@ class CallBoardServiceTest {
         board.applySnapshot(List.of(call("201", "Rom 201", NINE)));
         BoardState before = board.state();
 
-        board.applyChange(new CallChange("ACCEPTED", call("202", "Rom 202", NINE)));
+        board.applyChange(new CallChange("HANDED_OVER", call("202", "Rom 202", NINE)));
         board.applyChange(new CallChange(null, call("203", "Rom 203", NINE)));
 
         assertThat(board.state()).isSameAs(before);
