@@ -15,7 +15,7 @@ import no.pasientsignal.server.alarm.AlarmSettings;
  * @param returnAfter an accepted call not resolved within this comes back as a new call
  * @param chatterWindow window for counting repeated triggers from one sensor
  * @param chatterLimit triggers per window from one device and type before further ones are dropped
- *     as chatter (never emergency-priority types)
+ *     as chatter (never emergency- or high-priority types)
  * @param tickInterval how often escalation and care-plan timers are checked; escalation steps are
  *     at least 30 s apart, so 250 ms is precise enough and costs nothing
  * @param checkpointInterval how often open alarms are checkpointed, bounding the journal replayed

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *   <li>An accepted alarm not resolved within {@link AlarmSettings#returnAfter()} comes back as a new
  *       call, escalation from the first step.
  *   <li>A sensor chattering over {@link AlarmSettings#chatterLimit()} triggers per window is dropped
- *       for the rest of the window, except emergency-priority types, which always get through.
+ *       for the rest of the window, except emergency- and high-priority types, which always get through.
  * </ul>
  */
 public final class AlarmEngine {

@@ -15,7 +15,7 @@ public enum EventOutcome {
     DUPLICATE,
     /** Merged into the alarm already open for this room and type (counted as a repeat). */
     REPEATED,
-    /** Dropped as chatter from a sensor over its limit (never for emergency-priority types). */
+    /** Dropped as chatter from a sensor over its limit (never for emergency- or high-priority types). */
     SUPPRESSED,
     /** A cancel outside the bathroom while only a bathroom call is open: the call stays. */
     CANCEL_REFUSED_NOT_IN_BATHROOM,

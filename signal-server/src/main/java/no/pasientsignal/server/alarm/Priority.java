@@ -11,9 +11,13 @@ public enum Priority {
     /** Can wait for the next round: incontinence, technical. */
     LOW;
 
-    /** High-priority alarms are never suppressed, merged away or delayed by chatter limits. */
+    /**
+     * Emergency and high-priority alarms are never dropped by chatter limits: a real bed exit
+     * during a burst must reach staff. (A burst while the alarm is open only counts repeats on it,
+     * so staff are not flooded either way.)
+     */
     public boolean neverSuppressed() {
-        return this == EMERGENCY;
+        return this == EMERGENCY || this == HIGH;
     }
 
     public boolean isMoreUrgentThan(Priority other) {
