@@ -37,12 +37,12 @@ import no.pasientsignal.server.alarm.AlarmService;
 import no.pasientsignal.server.alarm.AlarmUpdate;
 import no.pasientsignal.server.alarm.DeliveryStatus;
 import no.pasientsignal.server.alarm.Placement;
+import no.pasientsignal.server.audit.JournalException;
 import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.FacilityDirectory;
 import no.pasientsignal.server.staff.SessionTokens;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 
 /**
  * Live alarms for care staff, and the handset API: the same endpoints serve the board, a phone
@@ -185,30 +185,12 @@ public class AlarmsController {
     }
 
     private Publisher<Event<?>> stream(String authorization, String me, Predicate<AlarmUpdate> filter) {
-        String token = authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()).strip()
-                : "";
-        Flux<Event<?>> changes = Flux.create(
-                sink -> {
-                    AutoCloseable subscription = alarms.subscribe(update -> {
-                        if (filter.test(update)) {
-                            sink.next(Event.of(AlarmChangeDto.of(update, me)).name("alarm"));
-                        }
-                    });
-                    sink.onDispose(() -> {
-                        try {
-                            subscription.close();
-                        } catch (Exception ignored) {
-                            // removing a listener cannot fail
-                        }
-                    });
-                },
-                FluxSink.OverflowStrategy.BUFFER);
-        // The first ping goes out at once: it flushes the headers, so the client knows it is subscribed.
-        Flux<Event<?>> pings =
-                Flux.interval(Duration.ZERO, keepAlive).map(i -> Event.of("{}").name("ping"));
-        return Flux.merge(changes, pings)
-                .takeWhile(event -> sessions.validate(token).isPresent());
+        Flux<Event<?>> changes = SseStreams.from(emit -> alarms.subscribe(update -> {
+            if (filter.test(update)) {
+                emit.accept(Event.of(AlarmChangeDto.of(update, me)).name("alarm"));
+            }
+        }));
+        return SseStreams.live(List.of(changes), authorization, sessions, keepAlive);
     }
 
     private CompletableFuture<HttpResponse<?>> act(
@@ -229,6 +211,11 @@ public class AlarmsController {
             return refused.reason() == AlarmRefused.Reason.NOT_FOUND
                     ? HttpResponse.notFound(new ApiError(refused.getMessage()))
                     : HttpResponse.status(HttpStatus.CONFLICT).body(new ApiError(refused.getMessage()));
+        }
+        if (cause instanceof JournalException) {
+            // The change is in force on every board; only its record failed (disk full or failing).
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new ApiError("done, but not yet recorded in the audit journal; the disk needs attention"));
         }
         if (cause instanceof RuntimeException e) {
             throw e;

@@ -24,7 +24,6 @@ import no.pasientsignal.server.provisioning.TechnicalAlert;
 import no.pasientsignal.server.staff.SessionTokens;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 
 /**
  * Technical alerts (device silent, battery low, tamper), kept apart from {@code /api/calls}: they
@@ -96,42 +95,16 @@ public class TechnicalAlertsController {
     @Secured({NURSE, NIGHT_STAFF, TECHNICIAN, ADMINISTRATOR})
     public Publisher<Event<?>> stream(
             @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication authentication) {
-        String token = authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()).strip()
-                : "";
         Viewer viewer = Viewer.of(authentication);
         var streams = new ArrayList<Flux<Event<?>>>();
         if (viewer.maintainsDevices()) {
-            streams.add(Flux.create(
-                    sink -> close(
-                            sink,
-                            health.subscribe(alert -> sink.next(
-                                    Event.of(TechnicalAlertDto.of(alert)).name("technical")))),
-                    FluxSink.OverflowStrategy.BUFFER));
+            streams.add(SseStreams.from(emit -> health.subscribe(
+                    alert -> emit.accept(Event.of(TechnicalAlertDto.of(alert)).name("technical")))));
         }
         if (viewer.careStaff() || authentication.getRoles().contains(ADMINISTRATOR)) {
-            streams.add(Flux.create(
-                    sink -> close(
-                            sink,
-                            protection.subscribe(alert -> sink.next(Event.of(ProtectionAlertDto.of(alert, viewer))
-                                    .name("protection")))),
-                    FluxSink.OverflowStrategy.BUFFER));
+            streams.add(SseStreams.from(emit -> protection.subscribe(alert ->
+                    emit.accept(Event.of(ProtectionAlertDto.of(alert, viewer)).name("protection")))));
         }
-        // The first ping goes out at once: it flushes the response headers, so a client knows
-        // it is subscribed before anything happens.
-        streams.add(
-                Flux.interval(Duration.ZERO, keepAlive).map(i -> Event.of("{}").name("ping")));
-        // Checked before each event, so nothing is sent on a session that has ended.
-        return Flux.merge(streams).takeWhile(event -> sessions.validate(token).isPresent());
-    }
-
-    private static void close(FluxSink<Event<?>> sink, AutoCloseable subscription) {
-        sink.onDispose(() -> {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // removing a listener cannot fail
-            }
-        });
+        return SseStreams.live(streams, authorization, sessions, keepAlive);
     }
 }

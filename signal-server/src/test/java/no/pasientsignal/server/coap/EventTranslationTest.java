@@ -24,17 +24,18 @@ class EventTranslationTest {
     private static final Instant NOW = Instant.parse("2026-11-23T22:30:00Z");
 
     private static AlarmInput translate(DeviceType type, LocationKind at, EventKind kind, List<Resident> residents) {
-        return EventTranslation.translate(
-                        DeviceEvent.now(kind), new Device("dev-1", type, ROOM, at), residents, NOW)
+        return EventTranslation.translate(DeviceEvent.now(kind), new Device("dev-1", type, ROOM, at), residents, NOW)
                 .orElseThrow();
     }
 
     @Test
     void a_call_button_in_the_bathroom_raises_a_bathroom_call_and_at_the_bed_a_patient_call() {
-        assertThat(((AlarmInput.Call) translate(DeviceType.CALL_BUTTON, LocationKind.BATHROOM, EventKind.CALL_PRESSED, List.of()))
+        assertThat(((AlarmInput.Call) translate(
+                                DeviceType.CALL_BUTTON, LocationKind.BATHROOM, EventKind.CALL_PRESSED, List.of()))
                         .type())
                 .isEqualTo(AlarmType.BATHROOM_CALL);
-        var bed = (AlarmInput.Call) translate(DeviceType.CALL_BUTTON, LocationKind.BED, EventKind.CALL_PRESSED, List.of());
+        var bed = (AlarmInput.Call)
+                translate(DeviceType.CALL_BUTTON, LocationKind.BED, EventKind.CALL_PRESSED, List.of());
         assertThat(bed.type()).isEqualTo(AlarmType.PATIENT_CALL);
         assertThat(bed.place().roomId()).isEqualTo("r-201");
         assertThat(bed.place().zoneId()).isEqualTo("zone-a");
@@ -43,7 +44,8 @@ class EventTranslationTest {
 
     @Test
     void a_pull_cord_is_a_pull_cord_wherever_it_hangs() {
-        assertThat(((AlarmInput.Call) translate(DeviceType.PULL_CORD, LocationKind.CORRIDOR, EventKind.CALL_PRESSED, List.of()))
+        assertThat(((AlarmInput.Call) translate(
+                                DeviceType.PULL_CORD, LocationKind.CORRIDOR, EventKind.CALL_PRESSED, List.of()))
                         .type())
                 .isEqualTo(AlarmType.PULL_CORD);
     }
@@ -62,7 +64,8 @@ class EventTranslationTest {
 
     @Test
     void sensor_events_become_readings_stamped_with_server_time() {
-        var reading = (AlarmInput.Reading) translate(DeviceType.BED_SENSOR, LocationKind.BED, EventKind.BED_EXIT, List.of());
+        var reading =
+                (AlarmInput.Reading) translate(DeviceType.BED_SENSOR, LocationKind.BED, EventKind.BED_EXIT, List.of());
         assertThat(reading.reading().kind()).isEqualTo(SensorKind.BED_EXIT);
         assertThat(reading.reading().at()).isEqualTo(NOW);
     }
@@ -74,7 +77,9 @@ class EventTranslationTest {
         for (EventKind kind : EventKind.values()) {
             var input = EventTranslation.translate(
                     DeviceEvent.now(kind), new Device("dev-1", type, ROOM, LocationKind.BED), List.of(), NOW);
-            assertThat(input.isPresent()).as(type + " " + kind).isEqualTo(EventTranslation.allowed(type).contains(kind));
+            assertThat(input.isPresent())
+                    .as(type + " " + kind)
+                    .isEqualTo(EventTranslation.allowed(type).contains(kind));
         }
     }
 
