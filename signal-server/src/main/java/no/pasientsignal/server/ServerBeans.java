@@ -1,16 +1,11 @@
 package no.pasientsignal.server;
 
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import no.pasientsignal.certs.SitePki;
-import no.pasientsignal.server.alarm.CallBoard;
 import no.pasientsignal.server.coap.CoapSettings;
 import no.pasientsignal.server.staff.PasswordHasher;
 import no.pasientsignal.server.staff.SessionTokens;
@@ -24,20 +19,6 @@ class ServerBeans {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** One thread, so every subscriber sees changes in the order they were recorded. */
-    @Singleton
-    @Named("call-fanout")
-    @Bean(preDestroy = "shutdownNow")
-    ExecutorService callFanout() {
-        return Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("call-fanout").daemon(true).factory());
-    }
-
-    @Singleton
-    CallBoard callBoard(Clock clock, @Named("call-fanout") ExecutorService fanout, SignalSettings settings) {
-        return new CallBoard(clock, fanout, settings.rememberedEventIds());
     }
 
     /** Staff accounts from the database; demo mode adds the demo logins to an empty installation. */

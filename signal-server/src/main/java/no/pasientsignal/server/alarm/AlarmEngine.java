@@ -324,6 +324,22 @@ public final class AlarmEngine {
         return Optional.ofNullable(presentInRoom.get(roomId));
     }
 
+    /** Everyone marked present, by room. */
+    public Map<String, String> presenceByRoom() {
+        return Map.copyOf(presentInRoom);
+    }
+
+    /** The most recent event ids seen, oldest first, at most {@code max}: kept across a restart. */
+    public List<UUID> recentEventIds(int max) {
+        var ids = new ArrayList<>(seenEvents.keySet());
+        return List.copyOf(ids.subList(Math.max(0, ids.size() - max), ids.size()));
+    }
+
+    /** Marks event ids as seen (after a restart), so a device re-sending one is not handled twice. */
+    public void remember(Collection<UUID> eventIds) {
+        eventIds.forEach(this::firstSight);
+    }
+
     /** Triggers dropped as chatter since start. */
     public long suppressedCount() {
         return suppressed;

@@ -1,7 +1,5 @@
 package no.pasientsignal.server.alarm;
 
-import java.util.Optional;
-
 /**
  * What the board did with a device event. Every outcome is a success from the device's point of
  * view (it may stop retransmitting); the distinction matters for logs, tests and statistics.
@@ -9,8 +7,6 @@ import java.util.Optional;
 public enum EventOutcome {
     /** A new call was raised. */
     RAISED,
-    /** The room already had an active call; the press is recorded as part of it. */
-    ALREADY_ACTIVE,
     /** The room's call was cancelled. */
     CANCELLED,
     /** A cancel with no active call to cancel (e.g. pressed twice). */
@@ -26,13 +22,7 @@ public enum EventOutcome {
     /** Staff presence was marked in the room. */
     PRESENCE_MARKED,
     /** Staff presence in the room was cleared. */
-    PRESENCE_CLEARED;
-
-    public Optional<CallChange.Kind> change() {
-        return switch (this) {
-            case RAISED -> Optional.of(CallChange.Kind.RAISED);
-            case CANCELLED -> Optional.of(CallChange.Kind.CANCELLED);
-            default -> Optional.empty();
-        };
-    }
+    PRESENCE_CLEARED,
+    /** A sensor fact recorded; no care plan made it an alarm (outside its window, no consent, no rule). */
+    RECORDED;
 }

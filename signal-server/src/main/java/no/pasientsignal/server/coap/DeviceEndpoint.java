@@ -7,12 +7,16 @@ import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import no.pasientsignal.certs.DeviceIdentity;
 import no.pasientsignal.certs.SitePki;
-import no.pasientsignal.server.alarm.CallBoard;
+import no.pasientsignal.server.alarm.AlarmService;
 import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.facility.ResidentDirectory;
 import no.pasientsignal.server.provisioning.DeviceHealth;
 import no.pasientsignal.server.provisioning.EnrolmentService;
 import no.pasientsignal.server.provisioning.Revocation;
@@ -55,8 +59,14 @@ public final class DeviceEndpoint implements ApplicationEventListener<ServerStar
 
     private final CoapSettings settings;
     private final SitePki pki;
-    private final CallBoard board;
+    private final AlarmService alarms;
     private final FacilityDirectory facility;
+    private final ResidentDirectory residents;
+    private final Clock clock;
+    /** Sends event acknowledgements once durable; two threads keep DTLS encryption off the desks. */
+    private final ExecutorService responder = Executors.newFixedThreadPool(
+            2, Thread.ofPlatform().name("coap-ack-", 0).daemon(true).factory());
+
     private final DeviceHealth health;
     private final EnrolmentService enrolment;
     private final Revocations revocations;
@@ -68,15 +78,19 @@ public final class DeviceEndpoint implements ApplicationEventListener<ServerStar
     public DeviceEndpoint(
             CoapSettings settings,
             SitePki pki,
-            CallBoard board,
+            AlarmService alarms,
             FacilityDirectory facility,
+            ResidentDirectory residents,
+            Clock clock,
             DeviceHealth health,
             EnrolmentService enrolment,
             Revocations revocations) {
         this.settings = settings;
         this.pki = pki;
-        this.board = board;
+        this.alarms = alarms;
         this.facility = facility;
+        this.residents = residents;
+        this.clock = clock;
         this.health = health;
         this.enrolment = enrolment;
         this.revocations = revocations;
@@ -112,7 +126,7 @@ public final class DeviceEndpoint implements ApplicationEventListener<ServerStar
                 .build();
         var coap = new CoapServer(config);
         coap.addEndpoint(endpoint);
-        coap.add(new EventsResource(board, facility, revocations, health));
+        coap.add(new EventsResource(alarms, facility, residents, revocations, health, clock, responder));
         coap.add(new HeartbeatResource(health, facility, revocations));
         wellKnown(coap).add(new EstResource(enrolment));
         revocationSubscription = revocations.subscribe(this::dropSessions);

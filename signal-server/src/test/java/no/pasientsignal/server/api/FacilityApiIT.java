@@ -67,7 +67,7 @@ class FacilityApiIT implements TestPropertyProvider {
             assertThat(device.send(DeviceEvent.now(EventKind.CALL_PRESSED)).code())
                     .isEqualTo("2.04");
         }
-        var calls = JSON.readTree(api().get("/api/calls", nurse).body());
+        var calls = JSON.readTree(api().get("/api/alarms", nurse).body());
         assertThat(calls.toString()).contains("Rom 410");
     }
 

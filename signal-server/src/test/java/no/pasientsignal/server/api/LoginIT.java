@@ -40,21 +40,23 @@ class LoginIT implements TestPropertyProvider {
         assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
         assertThat(body.get("roles").get(0).asString()).isEqualTo("TECHNICIAN");
         assertThat(body.get("expires_in").asLong()).isEqualTo(12 * 3600);
-        assertThat(api().get("/api/calls", body.get("access_token").asString()).statusCode())
-                .isEqualTo(200);
+        String token = body.get("access_token").asString();
+        assertThat(api().get("/api/technical-alerts", token).statusCode()).isEqualTo(200);
+        // Live alarms are about residents' care now: a technician's role does not reach them.
+        assertThat(api().get("/api/alarms", token).statusCode()).isEqualTo(403);
     }
 
     @Test
     void logout_revokes_the_token_at_once() throws Exception {
         String token = api().login("natt", "demo-natt");
         assertThat(api().post("/logout", "", token).statusCode()).isEqualTo(204);
-        assertThat(api().get("/api/calls", token).statusCode()).isEqualTo(401);
+        assertThat(api().get("/api/alarms", token).statusCode()).isEqualTo(401);
     }
 
     @Test
     void logout_ends_the_open_event_stream_of_that_session() throws Exception {
         String token = api().login("sykepleier", "demo-sykepleier");
-        try (var sse = new SseProbe(api().uri("/api/calls/stream"), token, "ping")) {
+        try (var sse = new SseProbe(api().uri("/api/alarms/stream"), token, "ping")) {
             assertThat(sse.data().poll(5, TimeUnit.SECONDS)).isNotNull();
             api().post("/logout", "", token);
             await().atMost(Duration.ofSeconds(5)).until(sse::ended);

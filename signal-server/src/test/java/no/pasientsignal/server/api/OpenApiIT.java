@@ -77,7 +77,7 @@ class OpenApiIT implements TestPropertyProvider {
         document.get("paths")
                 .forEach(item -> item.forEach(operation ->
                         operationIds.add(operation.get("operationId").asString())));
-        assertThat(operationIds).doesNotHaveDuplicates().contains("createSite", "headActiveCalls");
+        assertThat(operationIds).doesNotHaveDuplicates().contains("createSite", "headOpenAlarms");
     }
 
     @Test
@@ -158,8 +158,12 @@ class OpenApiIT implements TestPropertyProvider {
         assertThat(createSite.get("responses").propertyNames()).contains("2XX", "400", "401", "403", "409");
         assertThat(texts(operation("/api/devices", "post").get("x-roles")))
                 .containsExactlyInAnyOrder("ADMINISTRATOR", "TECHNICIAN");
-        assertThat(texts(operation("/api/calls", "get").get("x-roles"))).containsExactly(SecurityRule.IS_AUTHENTICATED);
-        assertThat(operation("/api/calls", "get").get("responses").has("403")).isFalse();
+        assertThat(texts(operation("/api/technical-alerts", "get").get("x-roles")))
+                .containsExactly(SecurityRule.IS_AUTHENTICATED);
+        assertThat(operation("/api/technical-alerts", "get").get("responses").has("403"))
+                .isFalse();
+        assertThat(texts(operation("/api/alarms", "get").get("x-roles")))
+                .containsExactlyInAnyOrder("NURSE", "NIGHT_STAFF", "ADMINISTRATOR");
         assertThat(operation("/login", "post").get("security")).isEmpty();
         assertThat(document.at("/components/responses/BadRequest/content/application~1json/schema/$ref")
                         .asString())
@@ -168,12 +172,12 @@ class OpenApiIT implements TestPropertyProvider {
 
     @Test
     void responses_come_from_return_types_produces_and_the_path() {
-        JsonNode calls = operation("/api/calls", "get").at("/responses/200/content/application~1json/schema");
+        JsonNode calls = operation("/api/alarms", "get").at("/responses/200/content/application~1json/schema");
         assertThat(calls.get("type").asString()).isEqualTo("array");
         assertThat(schemaOf(calls.get("items")).get("properties").propertyNames())
                 .contains("roomName", "raisedAt");
 
-        JsonNode stream = operation("/api/calls/stream", "get").at("/responses/200");
+        JsonNode stream = operation("/api/alarms/stream", "get").at("/responses/200");
         assertThat(stream.get("content").propertyNames()).containsExactly("text/event-stream");
         assertThat(stream.get("description").asString()).contains("server-sent events");
 
@@ -193,8 +197,8 @@ class OpenApiIT implements TestPropertyProvider {
                 .containsExactly("Facility");
 
         // Micronaut answers HEAD for each GET: documented as the GET without a body.
-        JsonNode head = operation("/api/calls", "head");
-        assertThat(head.get("operationId").asString()).isEqualTo("headActiveCalls");
+        JsonNode head = operation("/api/alarms", "head");
+        assertThat(head.get("operationId").asString()).isEqualTo("headOpenAlarms");
         assertThat(head.at("/responses/200").has("content")).isFalse();
     }
 

@@ -54,7 +54,7 @@ class StaffApiIT implements TestPropertyProvider {
         assertThat(body.get("active").asBoolean()).isTrue();
 
         String token = api().login("liv", "liv-passphrase-1");
-        assertThat(api().get("/api/calls", token).statusCode()).isEqualTo(200);
+        assertThat(api().get("/api/alarms", token).statusCode()).isEqualTo(200);
 
         String list = api().get("/api/staff", admin).body();
         assertThat(list).contains("\"liv\"", "\"sykepleier\"");
@@ -137,7 +137,7 @@ class StaffApiIT implements TestPropertyProvider {
                         .statusCode())
                 .isEqualTo(201);
         String token = api().login("per", "per-passphrase-1");
-        try (var stream = new SseProbe(api().uri("/api/calls/stream"), token, "ping")) {
+        try (var stream = new SseProbe(api().uri("/api/alarms/stream"), token, "ping")) {
             assertThat(stream.data().poll(5, TimeUnit.SECONDS)).isNotNull();
 
             var deactivated = api().post("/api/staff/per/deactivate", "", admin);
@@ -145,7 +145,7 @@ class StaffApiIT implements TestPropertyProvider {
             assertThat(JSON.readTree(deactivated.body()).get("active").asBoolean())
                     .isFalse();
 
-            assertThat(api().get("/api/calls", token).statusCode()).isEqualTo(401);
+            assertThat(api().get("/api/alarms", token).statusCode()).isEqualTo(401);
             await().atMost(Duration.ofSeconds(5)).until(stream::ended);
         }
         assertThat(api().post("/login", "{\"username\":\"per\",\"password\":\"per-passphrase-1\"}", null)
@@ -167,14 +167,14 @@ class StaffApiIT implements TestPropertyProvider {
         var updated = api().put("/api/staff/tor", "{\"displayName\":\"Tor T.\",\"roles\":[\"NURSE\"]}", admin);
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
         assertThat(JSON.readTree(updated.body()).get("displayName").asString()).isEqualTo("Tor T.");
-        assertThat(api().get("/api/calls", token).statusCode()).isEqualTo(401);
+        assertThat(api().get("/api/alarms", token).statusCode()).isEqualTo(401);
         String again = api().login("tor", "tor-passphrase-1");
         assertThat(api().get("/api/residents", again).body()).contains("Astrid Hansen");
 
         assertThat(api().post("/api/staff/tor/password", "{\"password\":\"tor-new-passphrase\"}", admin)
                         .statusCode())
                 .isEqualTo(204);
-        assertThat(api().get("/api/calls", again).statusCode()).isEqualTo(401);
+        assertThat(api().get("/api/alarms", again).statusCode()).isEqualTo(401);
         assertThat(api().post("/login", "{\"username\":\"tor\",\"password\":\"tor-passphrase-1\"}", null)
                         .statusCode())
                 .isEqualTo(401);

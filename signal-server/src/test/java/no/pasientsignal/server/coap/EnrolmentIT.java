@@ -111,7 +111,7 @@ class EnrolmentIT implements TestPropertyProvider {
             assertThat(device.send(DeviceEvent.now(EventKind.CALL_PRESSED)).code())
                     .isEqualTo("2.04");
         }
-        assertThat(api().get("/api/calls", nurse).body()).contains("Rom 601");
+        assertThat(api().get("/api/alarms", nurse).body()).contains("Rom 601");
     }
 
     @Test
@@ -261,7 +261,7 @@ class EnrolmentIT implements TestPropertyProvider {
                     DeviceProtocol.CONTENT_FORMAT_CBOR);
             assertThat(heartbeat.code()).isEqualTo("4.03");
         }
-        assertThat(api().get("/api/calls", nurse).body()).doesNotContain("Rom 610");
+        assertThat(api().get("/api/alarms", nurse).body()).doesNotContain("Rom 610");
     }
 
     @Test

@@ -141,7 +141,7 @@ class RevocationIT implements TestPropertyProvider {
             assertThat(device.send(DeviceEvent.now(EventKind.CALL_PRESSED)).code())
                     .isEqualTo("2.04");
         }
-        assertThat(api().get("/api/calls", nurse).body()).contains("Rom 704").contains("call-704b");
+        assertThat(api().get("/api/alarms", nurse).body()).contains("Rom 704").contains("call-704b");
         try (var device = DeviceClient.connect(old, TestServer.address(endpoint), QUICK)) {
             assertThatThrownBy(() -> device.send(DeviceEvent.now(EventKind.CALL_PRESSED)))
                     .isInstanceOf(DeviceClient.SendFailedException.class);
