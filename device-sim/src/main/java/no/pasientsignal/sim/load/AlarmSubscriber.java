@@ -17,15 +17,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One staff client reading the server's live stream (server-sent events) and telling {@link
- * Deliveries} when it sees the change a sent event caused. Reads the alarm stream ({@code GET
- * /api/alarms/stream}, events named {@code alarm}); on a server without it, the call stream
- * ({@code GET /api/calls/stream}, events named {@code call}).
+ * One staff client reading the server's live alarm stream ({@code GET /api/alarms/stream},
+ * server-sent events named {@code alarm}) and telling {@link Deliveries} when it sees the change a
+ * sent event caused (the change's {@code eventId}).
  */
 final class AlarmSubscriber implements AutoCloseable {
 
     static final String ALARM_STREAM = "/api/alarms/stream";
-    static final String CALL_STREAM = "/api/calls/stream";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,7 +36,6 @@ final class AlarmSubscriber implements AutoCloseable {
     private final LongAdder events = new LongAdder();
     private volatile Stream<String> lines;
     private volatile Thread reader;
-    private volatile String path;
     private volatile boolean closing;
 
     AlarmSubscriber(Deliveries deliveries) {
@@ -50,37 +47,23 @@ final class AlarmSubscriber implements AutoCloseable {
      * headers), so nothing sent afterwards can be missed.
      */
     void open(URI api, String token) throws IOException, InterruptedException {
-        HttpResponse<Stream<String>> response = request(api, ALARM_STREAM, token);
-        if (response.statusCode() == 404) {
-            response.body().close();
-            response = request(api, CALL_STREAM, token);
-        }
+        var request = HttpRequest.newBuilder(URI.create(api + ALARM_STREAM))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             response.body().close();
-            throw new IOException("subscribing to " + path + ": HTTP " + response.statusCode());
+            throw new IOException("subscribing to " + ALARM_STREAM + ": HTTP " + response.statusCode()
+                    + (response.statusCode() == 403 ? " (the subscriber login may not read live alarms)" : ""));
         }
         lines = response.body();
         Iterator<String> it = lines.iterator();
         reader = Thread.ofPlatform().daemon().name("load-subscriber").start(() -> read(it));
         if (!subscribed.await(30, TimeUnit.SECONDS)) {
-            throw new IOException("subscribed to " + path + " but no keep-alive came within 30 s");
+            throw new IOException("subscribed to " + ALARM_STREAM + " but no keep-alive came within 30 s");
         }
-    }
-
-    private HttpResponse<Stream<String>> request(URI api, String streamPath, String token)
-            throws IOException, InterruptedException {
-        path = streamPath;
-        var request = HttpRequest.newBuilder(URI.create(api + streamPath))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofLines());
-    }
-
-    /** Which stream is read: {@link #ALARM_STREAM} or {@link #CALL_STREAM}. */
-    String path() {
-        return path;
     }
 
     long eventsRead() {
@@ -119,7 +102,7 @@ final class AlarmSubscriber implements AutoCloseable {
     private void dispatch(String name, StringBuilder data) {
         long now = System.nanoTime();
         subscribed.countDown();
-        if (!name.equals("alarm") && !name.equals("call")) {
+        if (!name.equals("alarm")) {
             return; // ping
         }
         events.increment();
@@ -130,15 +113,7 @@ final class AlarmSubscriber implements AutoCloseable {
             System.err.println("load: unreadable " + name + " event: " + data);
             return;
         }
-        String change = json.path("change").asString("");
-        if (name.equals("alarm")) {
-            deliveries.onAlarmChange(change, uuid(json.path("eventId")), now);
-        } else {
-            UUID press = uuid(json.path("call").path("eventId"));
-            if (press != null) {
-                deliveries.onCallChange(change, press, now);
-            }
-        }
+        deliveries.onAlarmChange(json.path("change").asString(""), uuid(json.path("eventId")), now);
     }
 
     private static UUID uuid(JsonNode node) {

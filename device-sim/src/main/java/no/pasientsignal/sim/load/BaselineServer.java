@@ -33,7 +33,7 @@ import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVe
  * The baseline: a bare Californium CoAP server over DTLS in this process, configured like the
  * signal-server's device endpoint (server role, X.509 client certificates required and checked
  * against the site CA, ECDHE-ECDSA with AES-128-GCM on P-256, Connection ID, no session
- * resumption), whose {@code /events} answers 2.04 at once and does nothing else. What the
+ * resumption), whose {@code /events} and {@code /hb} answer 2.04 at once and do nothing else. What the
  * signal-server does beyond this is the cost of the product.
  *
  * <p>It has a throw-away CA of its own for its server certificate (device-sim never holds the site
@@ -80,14 +80,21 @@ final class BaselineServer implements AutoCloseable {
                 .build();
         var server = new CoapServer(config);
         server.addEndpoint(endpoint);
-        server.add(new CoapResource(DeviceProtocol.EVENTS_PATH) {
-            @Override
-            public void handlePOST(CoapExchange exchange) {
-                exchange.respond(ResponseCode.CHANGED);
-            }
-        });
+        server.add(new Changed(DeviceProtocol.EVENTS_PATH), new Changed(DeviceProtocol.HEARTBEAT_PATH));
         server.start();
         return new BaselineServer(server, endpoint.getAddress(), ca.certificate());
+    }
+
+    /** Answers every POST with 2.04 at once. */
+    private static final class Changed extends CoapResource {
+        Changed(String name) {
+            super(name);
+        }
+
+        @Override
+        public void handlePOST(CoapExchange exchange) {
+            exchange.respond(ResponseCode.CHANGED);
+        }
     }
 
     InetSocketAddress address() {

@@ -19,8 +19,6 @@ final class Deliveries {
     private record Pending(long intendedNanos, EventKind kind) {}
 
     private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
-    // The call stream names a cancelled call by its press; the alarm stream names the cancel.
-    private final Map<UUID, UUID> cancelOfPress = new ConcurrentHashMap<>();
     private final Histogram latencyMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
     final LongAdder expected = new LongAdder();
     final LongAdder delivered = new LongAdder();
@@ -28,9 +26,6 @@ final class Deliveries {
     /** Registers an event before it is sent, so an answer can never come first. */
     void expect(LoadDevice.Event event) {
         pending.put(event.id(), new Pending(event.intendedNanos(), event.kind()));
-        if (event.pressId() != null) {
-            cancelOfPress.put(event.pressId(), event.id());
-        }
         expected.increment();
     }
 
@@ -45,18 +40,6 @@ final class Deliveries {
         EventKind wanted = wantedKind(change);
         if (wanted != null) {
             deliver(eventId, wanted, readNanos);
-        }
-    }
-
-    /** A change read from the older call stream, which names every change by the call's press. */
-    void onCallChange(String change, UUID pressId, long readNanos) {
-        if ("RAISED".equals(change)) {
-            deliver(pressId, EventKind.CALL_PRESSED, readNanos);
-        } else if ("CANCELLED".equals(change)) {
-            UUID cancel = cancelOfPress.remove(pressId);
-            if (cancel != null) {
-                deliver(cancel, EventKind.CALL_CANCELLED, readNanos);
-            }
         }
     }
 

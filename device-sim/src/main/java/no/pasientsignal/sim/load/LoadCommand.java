@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -230,8 +229,8 @@ public final class LoadCommand implements Callable<Integer> {
         try (var subscriber = new AlarmSubscriber(deliveries);
                 var pools = new Fleet.Pools(poolThreads)) {
             subscriber.open(staff.base(), staff.token());
-            err.printf("load: subscribed to %s as %s%n", subscriber.path(), subscriberUser);
-            report.put("stream", subscriber.path());
+            err.printf("load: subscribed to %s as %s%n", AlarmSubscriber.ALARM_STREAM, subscriberUser);
+            report.put("stream", AlarmSubscriber.ALARM_STREAM);
 
             if (saturationSeconds > 0) {
                 report.put("baselineThroughput", round(baseline(pools, credentials, siteCa, report, err)));
@@ -276,13 +275,13 @@ public final class LoadCommand implements Callable<Integer> {
                             .run(saturationConcurrency, saturationSeconds);
                     report.put("ourThroughput", round(ours.throughput()))
                             .put("ourSaturationFailed", ours.failed())
-                            .put("ourSaturationStarved", ours.starved());
+                            .put("ourSaturationChatterBound", ours.starved() > 0);
                     if (ours.starved() > 0) {
                         err.printf(
-                                "load: the saturation phase ran out of devices under the chatter limit %d times:"
+                                "load: the saturation phase ran out of devices under the chatter limit:"
                                         + " ourThroughput is bounded by %d devices x %d calls per %.0f s, not"
                                         + " by the server%n",
-                                ours.starved(), devices.size(), chatterLimit, chatterWindow);
+                                devices.size(), chatterLimit, chatterWindow);
                     }
                 }
                 fleet.stopHeartbeats();
@@ -418,18 +417,18 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     /**
-     * Cancels calls an earlier, interrupted run left open in the load rooms, so every device starts
-     * with a call that raises a new alarm.
+     * Cancels calls an earlier, interrupted run left open in the load rooms (open alarms survive a
+     * restart), so every device starts with a call that raises a new alarm.
      */
     private void cancelLeftovers(ServerApi staff, List<LoadDevice> devices, PrintWriter err)
             throws IOException, InterruptedException {
         Map<String, LoadDevice> byId = new ConcurrentHashMap<>();
         devices.forEach(d -> byId.put(d.deviceId, d));
         int adopted = 0;
-        for (JsonNode call : staff.get("/api/calls", "list the active calls")) {
-            LoadDevice device = byId.get(call.path("deviceId").asString());
-            if (device != null) {
-                device.adoptOpenCall(UUID.fromString(call.path("eventId").asString()));
+        for (JsonNode alarm : staff.get("/api/alarms", "list the open alarms")) {
+            LoadDevice device = byId.get(alarm.path("deviceId").asString());
+            if (device != null && !device.callOpen()) {
+                device.adoptOpenCall();
                 adopted++;
             }
         }

@@ -39,7 +39,7 @@ final class LoadDevice implements AutoCloseable {
     }
 
     /** An event to send, with the time it was meant to be sent. */
-    record Event(UUID id, EventKind kind, long intendedNanos, UUID pressId) {}
+    record Event(UUID id, EventKind kind, long intendedNanos) {}
 
     private static final EventCodec CODEC = new EventCodec();
 
@@ -53,7 +53,7 @@ final class LoadDevice implements AutoCloseable {
     // Guarded by this: the device's event queue and where it is in its call/cancel cycle.
     private final Deque<Runnable> queued = new ArrayDeque<>();
     private boolean busy;
-    private UUID openPress;
+    private boolean openCall;
     private final Deque<Long> recentCalls = new ArrayDeque<>();
 
     LoadDevice(
@@ -79,28 +79,26 @@ final class LoadDevice implements AutoCloseable {
      * here on, so consecutive calls of this method alternate.
      */
     synchronized Event nextEvent(long intendedNanos) {
-        if (openPress != null) {
-            UUID press = openPress;
-            openPress = null;
-            return new Event(UUID.randomUUID(), EventKind.CALL_CANCELLED, intendedNanos, press);
+        if (openCall) {
+            openCall = false;
+            return new Event(UUID.randomUUID(), EventKind.CALL_CANCELLED, intendedNanos);
         }
-        UUID id = UUID.randomUUID();
-        openPress = id;
+        openCall = true;
         recentCalls.addLast(intendedNanos);
         while (recentCalls.size() > 16) {
             recentCalls.pollFirst();
         }
-        return new Event(id, EventKind.CALL_PRESSED, intendedNanos, null);
+        return new Event(UUID.randomUUID(), EventKind.CALL_PRESSED, intendedNanos);
     }
 
     /** Whether the device has a call open (its next event is a cancel). */
     synchronized boolean callOpen() {
-        return openPress != null;
+        return openCall;
     }
 
     /** Marks a call found open on the server (left by an earlier run) as this device's own. */
-    synchronized void adoptOpenCall(UUID pressId) {
-        openPress = pressId;
+    synchronized void adoptOpenCall() {
+        openCall = true;
     }
 
     /**
@@ -108,7 +106,7 @@ final class LoadDevice implements AutoCloseable {
      * (cancels are always allowed: they are not triggers).
      */
     synchronized boolean mayCall(long nowNanos, int limit, long windowNanos) {
-        if (openPress != null) {
+        if (openCall) {
             return true;
         }
         int inWindow = 0;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import no.pasientsignal.sim.ClientTiming;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -71,6 +72,11 @@ final class OpenLoop {
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        // Every request ends, answered or given up after its retransmissions; wait for that.
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ClientTiming.CALL.totalTimeoutMillis() + 1000);
+        while (acked.sum() + refused.sum() + failed.sum() < total && System.nanoTime() < until) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
         return new Result(total, acked.sum(), refused.sum(), failed.sum(), maxLag / 1000, ack, elapsed);
     }
 
