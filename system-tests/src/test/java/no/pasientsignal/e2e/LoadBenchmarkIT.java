@@ -46,7 +46,8 @@ class LoadBenchmarkIT {
             JsonNode result = JsonMapper.builder().build().readTree(line);
             assertThat(result.path("devices").asInt()).isEqualTo(20);
             assertThat(result.path("sent").asLong()).isPositive();
-            assertThat(result.path("delivered").asLong()).isEqualTo(result.path("sent").asLong());
+            assertThat(result.path("delivered").asLong())
+                    .isEqualTo(result.path("sent").asLong());
             assertThat(result.path("lost").asLong()).isZero();
             assertThat(result.path("handshakesFailed").asInt()).isZero();
             assertThat(result.has("deliveryP99Ms")).isTrue();

@@ -74,6 +74,13 @@ public final class LoadCommand implements Callable<Integer> {
     double duration;
 
     @Option(
+            names = "--warmup",
+            defaultValue = "0",
+            description = "seconds of unmeasured load at the same rate before the measured phase, so both JVMs"
+                    + " have compiled the hot path (default ${DEFAULT-VALUE})")
+    double warmup;
+
+    @Option(
             names = "--grace",
             defaultValue = "5",
             description = "seconds to wait after the last event for deliveries still on their way; what has not"
@@ -198,7 +205,10 @@ public final class LoadCommand implements Callable<Integer> {
         var server = connection.serverAddress();
         var wallet = connection.wallet();
         var report = JSON.createObjectNode();
-        report.put("devices", count).put("rate", rate).put("durationS", duration);
+        report.put("devices", count)
+                .put("rate", rate)
+                .put("durationS", duration)
+                .put("warmupS", warmup);
 
         err.printf(
                 "load: setting up %d devices through %s%n",
@@ -242,10 +252,11 @@ public final class LoadCommand implements Callable<Integer> {
                 cancelLeftovers(staff, devices, err);
 
                 err.printf(
-                        "load: open loop, %.0f events/s for %.0f s over %d devices (each every %.1f s)%n",
-                        rate, duration, devices.size(), devices.size() / rate);
+                        "load: open loop, %.0f events/s for %.0f s (after %.0f s warm-up) over %d devices (each"
+                                + " every %.1f s)%n",
+                        rate, duration, warmup, devices.size(), devices.size() / rate);
                 err.flush();
-                OpenLoop.Result run = OpenLoop.run(devices, rate, duration, deliveries, err);
+                OpenLoop.Result run = OpenLoop.run(devices, rate, warmup, duration, deliveries, err);
                 awaitDeliveries(deliveries, err);
                 long lost = deliveries.stillPending();
                 Histogram delivery = deliveries.latencyMicros();
@@ -313,7 +324,10 @@ public final class LoadCommand implements Callable<Integer> {
         if (saturationConcurrency < 1 || setupParallelism < 1 || handshakeParallelism < 1) {
             throw new CommandLine.ParameterException(cmd, "concurrency and parallelism options must be at least 1");
         }
-        long calls = OpenLoop.maxCallsPerWindow(count, rate, duration, chatterWindow);
+        if (warmup < 0) {
+            throw new CommandLine.ParameterException(cmd, "--warmup must not be negative");
+        }
+        long calls = OpenLoop.maxCallsPerWindow(count, rate, warmup + duration, chatterWindow);
         if (chatterLimit > 0 && calls > chatterLimit) {
             double maxRate = count * 2.0 * (chatterLimit - 1) / chatterWindow;
             throw new CommandLine.ParameterException(

@@ -28,8 +28,19 @@ final class OpenLoop {
 
     private OpenLoop() {}
 
-    static Result run(List<LoadDevice> devices, double rate, double seconds, Deliveries deliveries, PrintWriter err) {
-        long total = Math.round(rate * seconds);
+    /**
+     * Runs {@code warmupSeconds} unmeasured, then {@code seconds} measured, as one schedule (the
+     * devices' call/cancel rhythm does not restart in between).
+     */
+    static Result run(
+            List<LoadDevice> devices,
+            double rate,
+            double warmupSeconds,
+            double seconds,
+            Deliveries deliveries,
+            PrintWriter err) {
+        long measureFrom = Math.round(rate * warmupSeconds);
+        long total = measureFrom + Math.round(rate * seconds);
         double periodNanos = 1e9 / rate;
         var acked = new LongAdder();
         var refused = new LongAdder();
@@ -48,6 +59,10 @@ final class OpenLoop {
             maxLag = Math.max(maxLag, now - due);
             LoadDevice device = devices.get((int) (i % devices.size()));
             LoadDevice.Event event = device.nextEvent(due);
+            if (i < measureFrom) {
+                device.send(event, outcome -> {});
+                continue;
+            }
             deliveries.expect(event);
             device.send(event, outcome -> {
                 if (outcome.changed()) {
@@ -74,10 +89,10 @@ final class OpenLoop {
         double elapsed = (System.nanoTime() - start) / 1e9;
         // Every request ends, answered or given up after its retransmissions; wait for that.
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ClientTiming.CALL.totalTimeoutMillis() + 1000);
-        while (acked.sum() + refused.sum() + failed.sum() < total && System.nanoTime() < until) {
+        while (acked.sum() + refused.sum() + failed.sum() < total - measureFrom && System.nanoTime() < until) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
-        return new Result(total, acked.sum(), refused.sum(), failed.sum(), maxLag / 1000, ack, elapsed);
+        return new Result(total - measureFrom, acked.sum(), refused.sum(), failed.sum(), maxLag / 1000, ack, elapsed);
     }
 
     /**
