@@ -244,7 +244,8 @@ public final class DeviceClient implements AutoCloseable {
         endpoint.destroy();
     }
 
-    static Configuration configuration(ClientTiming timing) {
+    /** The CoAP and DTLS settings of a device with this timing (X.509, Connection ID accepted). */
+    public static Configuration configuration(ClientTiming timing) {
         var config = new Configuration(
                 CoapConfig.DEFINITIONS, DtlsConfig.DEFINITIONS, UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS);
         config.set(DtlsConfig.DTLS_ROLE, DtlsRole.CLIENT_ONLY);

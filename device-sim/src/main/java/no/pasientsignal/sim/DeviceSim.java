@@ -16,6 +16,7 @@ import no.pasientsignal.protocol.DeviceEvent;
 import no.pasientsignal.protocol.DeviceProtocol;
 import no.pasientsignal.protocol.EventKind;
 import no.pasientsignal.protocol.Heartbeat;
+import no.pasientsignal.sim.load.LoadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Parameters;
             DeviceSim.Press.class,
             DeviceSim.Cancel.class,
             DeviceSim.SendHeartbeat.class,
-            DemoWard.class
+            DemoWard.class,
+            LoadCommand.class
         })
 public final class DeviceSim {
 
@@ -52,7 +54,7 @@ public final class DeviceSim {
     }
 
     /** Options every command shares: where the server is and where the devices' credentials live. */
-    static final class Connection {
+    public static final class Connection {
         @Option(
                 names = "--server",
                 defaultValue = "127.0.0.1:" + DeviceProtocol.DEFAULT_COAPS_PORT,
@@ -66,7 +68,7 @@ public final class DeviceSim {
                         "wallet folder with the simulated devices' keys and certificates (default ${DEFAULT-VALUE})")
         Path devices;
 
-        InetSocketAddress serverAddress() {
+        public InetSocketAddress serverAddress() {
             int colon = server.lastIndexOf(':');
             if (colon < 1) {
                 throw new IllegalArgumentException("--server must be host:port, got '" + server + "'");
@@ -80,7 +82,7 @@ public final class DeviceSim {
             }
         }
 
-        DeviceWallet wallet() {
+        public DeviceWallet wallet() {
             return new DeviceWallet(devices);
         }
     }
@@ -89,7 +91,7 @@ public final class DeviceSim {
      * How device-sim gets enrolment credentials the way a technician does: over the server's HTTP
      * API, logged in as a technician (the demo technician by default).
      */
-    static final class ApiAccess {
+    public static final class ApiAccess {
         @Option(
                 names = "--api",
                 defaultValue = "http://localhost:8081",
@@ -109,6 +111,20 @@ public final class DeviceSim {
         String password;
 
         private ServerApi session;
+
+        /** A new API client for the same server, not yet logged in. */
+        public ServerApi newClient() {
+            return new ServerApi(api);
+        }
+
+        /** The technician login the options name. */
+        public String user() {
+            return user;
+        }
+
+        public String password() {
+            return password;
+        }
 
         /** A fresh one-time credential for the device; logs in on first use. */
         EstEnrolment.Credential credentialFor(String deviceId) throws IOException {

@@ -91,6 +91,35 @@ final class SystemUnderTest implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Runs one device-sim command to completion and returns what it printed on stdout; its stderr
+     * goes to the log. Fails when it exits with an error or takes longer than {@code timeout}.
+     */
+    String simOutput(Duration timeout, String... args) throws Exception {
+        var command = new ArrayList<>(List.of(java(), "-jar", jar("device-sim").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of(
+                "--server",
+                "127.0.0.1:" + coapPort,
+                "--devices",
+                dataDir.resolve("sim/devices").toString()));
+        Path stdout = Files.createTempFile(dataDir, "device-sim", ".out");
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(
+                        logDir.resolve("device-sim.log").toFile()))
+                .start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("device-sim " + args[0] + " did not finish within " + timeout);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(
+                    "device-sim " + args[0] + " exited with " + process.exitValue() + "; see " + logDir);
+        }
+        return Files.readString(stdout);
+    }
+
     private void start(String module, Map<String, String> env, List<String> args) throws IOException {
         var command = new ArrayList<>(List.of(java(), "-jar", jar(module).toString()));
         command.addAll(args);
