@@ -66,6 +66,11 @@ public final class AlarmEngine {
     private final Map<String, Deque<Instant>> recentTriggers = new HashMap<>();
     private final Map<UUID, Boolean> seenEvents;
     private long suppressed;
+    // The board flags these on every alarm; the log needs only a summary, and writing a line per
+    // alarm on the desk thread would slow the call path exactly when a roster is empty.
+    private final ThrottledLog unreachable =
+            new ThrottledLog(LOG, "alarms with no recipient on some escalation step (roster empty?)");
+    private final ThrottledLog chatter = new ThrottledLog(LOG, "triggers dropped as sensor chatter");
 
     public AlarmEngine(Clock clock, AlarmSettings settings, Dispatcher dispatcher) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -95,7 +100,7 @@ public final class AlarmEngine {
                 : signal.type();
         if (chattering(signal.deviceId(), type, now)) {
             suppressed++;
-            LOG.info("Dropped {} from chattering device {} ({} dropped so far)", type, signal.deviceId(), suppressed);
+            chatter.note(now, type + " from " + signal.deviceId());
             return new Result(EventOutcome.SUPPRESSED, List.of());
         }
         Optional<Alarm> same =
@@ -404,12 +409,7 @@ public final class AlarmEngine {
             step++;
         }
         if (nobody) {
-            LOG.warn(
-                    "Alarm {} ({}) in room {}: no recipient on escalation step {}",
-                    alarm.id(),
-                    alarm.type(),
-                    alarm.place().roomId(),
-                    step);
+            unreachable.note(now, alarm.type() + " in room " + alarm.place().roomId() + " (step " + step + ")");
         }
         Alarm updated = alarm.dispatched(step, next, recipients, nobody, now);
         store(updated);
