@@ -58,10 +58,20 @@ final class EventsResource extends DeviceResource {
         Device source = device.get();
         // Any well-formed event shows the device is alive, duplicates included.
         health.seen(source.deviceId());
-        EventOutcome outcome = switch (event.kind()) {
-            case CALL_PRESSED -> board.callPressed(event.eventId(), source.deviceId(), source.room());
-            case CALL_CANCELLED -> board.callCancelled(event.eventId(), source.deviceId(), source.room());
-        };
+        EventOutcome outcome;
+        switch (event.kind()) {
+            case CALL_PRESSED -> outcome = board.callPressed(event.eventId(), source.deviceId(), source.room());
+            case CALL_CANCELLED -> outcome = board.callCancelled(event.eventId(), source.deviceId(), source.room());
+            default -> {
+                // Stopgap until the alarm engine handles the newer kinds: say so instead of failing.
+                LOG.warn("Event {} {} from {} not handled yet", event.eventId(), event.kind(), source.deviceId());
+                refuse(
+                        exchange,
+                        ResponseCode.NOT_IMPLEMENTED,
+                        "event kind " + event.kind().wireCode() + " is not handled yet");
+                return;
+            }
+        }
         LOG.debug("Event {} {} from {}: {}", event.eventId(), event.kind(), source.deviceId(), outcome);
         exchange.respond(ResponseCode.CHANGED);
     }
