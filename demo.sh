@@ -67,6 +67,7 @@ cat <<MSG
 
   Ward console:   http://localhost:$CONSOLE_PORT/
   Demo logins:    sykepleier / demo-sykepleier   (ward nurse)
+                  helsefag   / demo-helsefag     (ward nurse, second carer)
                   natt       / demo-natt         (night staff)
                   tekniker   / demo-tekniker     (technician)
                   kvalitet   / demo-kvalitet     (quality lead)

@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import no.pasientsignal.server.alarm.AlarmCheckpoint;
 import no.pasientsignal.server.alarm.AlarmService;
 import no.pasientsignal.server.alarm.CarePlanBook;
@@ -35,16 +34,6 @@ class AlarmBeans {
             LOG.warn("Journal: cut a torn last record ({} bytes: {})", recovery.cutBytes(), recovery.cutReason());
         }
         return journal;
-    }
-
-    @Singleton
-    RoutingTables routingTables(AlarmProperties properties) {
-        return new RoutingTables(ZoneId.of(properties.defaultTimeZone()));
-    }
-
-    @Singleton
-    CarePlanBook carePlans() {
-        return new CarePlanBook();
     }
 
     static Path checkpointFile(SignalSettings settings) {

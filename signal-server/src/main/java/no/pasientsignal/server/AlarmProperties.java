@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import no.pasientsignal.server.alarm.AlarmSettings;
@@ -20,7 +19,6 @@ import no.pasientsignal.server.alarm.AlarmSettings;
  *     at least 30 s apart, so 250 ms is precise enough and costs nothing
  * @param checkpointInterval how often open alarms are checkpointed, bounding the journal replayed
  *     at start
- * @param defaultTimeZone time zone of sites whose routing does not name one
  */
 @ConfigurationProperties("signal.alarm")
 public record AlarmProperties(
@@ -28,8 +26,7 @@ public record AlarmProperties(
         @Bindable(defaultValue = "1m") @NotNull Duration chatterWindow,
         @Bindable(defaultValue = "5") @Min(1) @Max(1000) int chatterLimit,
         @Bindable(defaultValue = "250ms") @NotNull Duration tickInterval,
-        @Bindable(defaultValue = "30s") @NotNull Duration checkpointInterval,
-        @Bindable(defaultValue = "Europe/Oslo") @NotBlank String defaultTimeZone) {
+        @Bindable(defaultValue = "30s") @NotNull Duration checkpointInterval) {
 
     AlarmSettings settings(int rememberedEventIds) {
         return new AlarmSettings(returnAfter, chatterWindow, chatterLimit, rememberedEventIds);

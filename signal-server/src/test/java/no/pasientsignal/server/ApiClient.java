@@ -40,6 +40,10 @@ public final class ApiClient {
                 bearer);
     }
 
+    public HttpResponse<String> delete(String path, String bearer) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), bearer);
+    }
+
     /** Logs in and returns the access token; fails the test on any other answer than 200. */
     public String login(String username, String password) throws Exception {
         var response = post("/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", null);

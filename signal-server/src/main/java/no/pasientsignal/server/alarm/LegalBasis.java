@@ -10,8 +10,13 @@ import java.util.Objects;
  *
  * @param recordedBy the staff member who recorded it
  * @param validUntil null for open-ended (still reviewed, but not expiring by itself)
+ * @param reference where it is documented, such as the decision's case number or the journal
+ *     note; null when none was given
  */
-public record LegalBasis(Kind kind, String recordedBy, Instant validFrom, Instant validUntil) {
+public record LegalBasis(Kind kind, String recordedBy, Instant validFrom, Instant validUntil, String reference) {
+
+    /** Longest reference kept: a case number or a short note, not the document itself. */
+    public static final int MAX_REFERENCE_LENGTH = 200;
 
     public enum Kind {
         CONSENT,
@@ -25,6 +30,16 @@ public record LegalBasis(Kind kind, String recordedBy, Instant validFrom, Instan
         if (validUntil != null && !validUntil.isAfter(validFrom)) {
             throw new IllegalArgumentException("a legal basis must end after it starts");
         }
+        reference = reference == null || reference.isBlank() ? null : reference.strip();
+        if (reference != null && reference.length() > MAX_REFERENCE_LENGTH) {
+            throw new IllegalArgumentException(
+                    "a legal basis reference is at most " + MAX_REFERENCE_LENGTH + " characters");
+        }
+    }
+
+    /** A basis without a reference. */
+    public LegalBasis(Kind kind, String recordedBy, Instant validFrom, Instant validUntil) {
+        this(kind, recordedBy, validFrom, validUntil, null);
     }
 
     public boolean validAt(Instant instant) {

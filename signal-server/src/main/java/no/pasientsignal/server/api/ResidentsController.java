@@ -27,10 +27,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import no.pasientsignal.server.alarm.CarePlanBook;
 import no.pasientsignal.server.facility.CareNeed;
 import no.pasientsignal.server.facility.Resident;
 import no.pasientsignal.server.facility.ResidentDirectory;
+import no.pasientsignal.server.persistence.JdbcCarePlanStore;
 import no.pasientsignal.server.persistence.JdbcFacilityStore;
 import no.pasientsignal.server.persistence.JdbcResidentStore;
 import no.pasientsignal.server.persistence.JdbcStaffStore;
@@ -74,6 +77,8 @@ public class ResidentsController {
     private final JdbcStaffStore staff;
     private final ResidentDirectory residents;
     private final ProtectionMonitor protection;
+    private final JdbcCarePlanStore carePlans;
+    private final CarePlanBook carePlanBook;
     /** Database write and memory update as one step, so concurrent edits leave both the same. */
     private final Object writes = new Object();
 
@@ -82,12 +87,16 @@ public class ResidentsController {
             JdbcFacilityStore facility,
             JdbcStaffStore staff,
             ResidentDirectory residents,
-            ProtectionMonitor protection) {
+            ProtectionMonitor protection,
+            JdbcCarePlanStore carePlans,
+            CarePlanBook carePlanBook) {
         this.store = store;
         this.facility = facility;
         this.staff = staff;
         this.residents = residents;
         this.protection = protection;
+        this.carePlans = carePlans;
+        this.carePlanBook = carePlanBook;
     }
 
     @Post
@@ -138,7 +147,8 @@ public class ResidentsController {
     @Secured(ADMINISTRATOR)
     public HttpResponse<?> update(
             @PathVariable String id, @Body @Valid ResidentUpdate request, Authentication authentication) {
-        if (residents.resident(id).isEmpty()) {
+        Optional<Resident> before = residents.resident(id);
+        if (before.isEmpty()) {
             return notFound(id);
         }
         Optional<HttpResponse<?>> refused = check(request.roomId(), request.responsibleNurse(), request.needs());
@@ -157,6 +167,14 @@ public class ResidentsController {
                 return notFound(id);
             }
             residents.put(resident);
+        }
+        if (!Objects.equals(before.get().roomId(), resident.roomId())
+                || before.get().movedOut() != resident.movedOut()) {
+            // A care plan watches the room the resident lives in: a move takes it along, moving
+            // out turns it off. Under the book's monitor, as CarePlanController stores plans.
+            synchronized (carePlanBook) {
+                carePlans.find(id).ifPresent(plan -> CarePlanController.putInForce(carePlanBook, plan));
+            }
         }
         protection.update(id);
         LOG.info(

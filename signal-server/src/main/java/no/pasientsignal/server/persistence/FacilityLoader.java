@@ -1,8 +1,18 @@
 package no.pasientsignal.server.persistence;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import no.pasientsignal.server.alarm.LegalBasis;
+import no.pasientsignal.server.alarm.PassiveRule;
+import no.pasientsignal.server.alarm.TimeWindow;
 import no.pasientsignal.server.facility.CareNeed;
 import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.DeviceType;
@@ -11,6 +21,11 @@ import no.pasientsignal.server.facility.LocationKind;
 import no.pasientsignal.server.facility.ResidentDirectory;
 import no.pasientsignal.server.facility.Room;
 import no.pasientsignal.server.persistence.JdbcFacilityStore.NewLocation;
+import no.pasientsignal.server.routing.Assignment;
+import no.pasientsignal.server.routing.EscalationPolicy;
+import no.pasientsignal.server.routing.Roster;
+import no.pasientsignal.server.routing.ShiftPlan;
+import no.pasientsignal.server.routing.SiteRouting;
 import no.pasientsignal.server.staff.Role;
 import no.pasientsignal.server.staff.StaffMember;
 import org.slf4j.Logger;
@@ -19,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the in-memory {@link FacilityDirectory} the call path reads from the database, so a
  * button press never waits for a query, and the {@link ResidentDirectory} the protection view
- * reads. In demo mode an empty database first gets the demo ward and its residents.
+ * reads. In demo mode an empty database first gets the demo ward and its residents, and then the
+ * demo roster and one demo care plan.
  */
 public final class FacilityLoader {
 
@@ -29,6 +45,9 @@ public final class FacilityLoader {
     static final int FIRST_DEMO_ROOM = 201;
 
     static final int LAST_DEMO_ROOM = 208;
+
+    /** The demo site's one ward. */
+    static final String DEMO_WARD = "Avdeling 2 Øst";
 
     private FacilityLoader() {}
 
@@ -85,7 +104,7 @@ public final class FacilityLoader {
             return;
         }
         var site = store.createSite(siteName);
-        var ward = store.createWard(site.id(), "Avdeling 2 Øst");
+        var ward = store.createWard(site.id(), DEMO_WARD);
         var zone = store.createZone(ward.id(), "Sone 1");
         for (int number = FIRST_DEMO_ROOM; number <= LAST_DEMO_ROOM; number++) {
             var room = store.createRoomWithLocations(
@@ -159,4 +178,108 @@ public final class FacilityLoader {
 
     /** The demo nurse login StaffDirectory seeds. */
     static final String DEMO_NURSE = "sykepleier";
+
+    /** The demo carer who works day and evening beside the demo nurse (StaffDirectory seeds both). */
+    static final String DEMO_CARER = "helsefag";
+
+    /** The demo night staff login, primary carer and shift lead at night. */
+    static final String DEMO_NIGHT = "natt";
+
+    /**
+     * The demo ward's roster, only into an installation where no site has routing yet, and only
+     * when the demo site and ward exist: day and evening the demo nurse is primary carer and shift
+     * lead with the demo carer in the zone team; at night the night staff member covers the whole
+     * ward alone, as primary and lead, with the ward's zones merged when it has more than one.
+     * Default escalation chains; no response centre. Staff the installation lacks (or who are
+     * inactive) are left out.
+     */
+    public static void seedDemoRoutingIfNone(
+            JdbcRoutingStore routing, JdbcFacilityStore facility, JdbcStaffStore staff, String siteName) {
+        if (!routing.isEmpty()) {
+            return;
+        }
+        Optional<SiteRecord> site =
+                facility.sites().stream().filter(s -> s.name().equals(siteName)).findFirst();
+        Optional<WardRecord> ward = site.flatMap(s -> facility.wardsOf(s.id()).stream()
+                .filter(w -> w.name().equals(DEMO_WARD))
+                .findFirst());
+        if (ward.isEmpty()) {
+            return;
+        }
+        String wardId = ward.get().id();
+        Set<String> zones =
+                facility.zonesOf(wardId).stream().map(ZoneRecord::id).collect(Collectors.toSet());
+        if (zones.isEmpty()) {
+            return;
+        }
+        var assignments = new ArrayList<Assignment>();
+        for (String shift : List.of("day", "evening")) {
+            if (activeCarer(staff, DEMO_NURSE)) {
+                assignments.add(new Assignment(shift, DEMO_NURSE, wardId, zones, true, true));
+            }
+            if (activeCarer(staff, DEMO_CARER)) {
+                assignments.add(new Assignment(shift, DEMO_CARER, wardId, zones, false, false));
+            }
+        }
+        if (activeCarer(staff, DEMO_NIGHT)) {
+            assignments.add(new Assignment("night", DEMO_NIGHT, wardId, zones, true, true));
+        }
+        Map<String, List<Set<String>>> merges = zones.size() > 1 ? Map.of("night", List.of(zones)) : Map.of();
+        var roster =
+                new Roster(ShiftPlan.dayEveningNight(RoutingBeans.DEFAULT_ZONE), assignments, merges, Set.of(), null);
+        routing.save(site.get().id(), new SiteRouting(roster, EscalationPolicy.defaults()));
+        LOG.info("Seeded the demo roster ({} assignment(s), {} zone(s))", assignments.size(), zones.size());
+    }
+
+    /** The demo room whose resident has a care plan (bed exit at night). */
+    static final String DEMO_CARE_PLAN_ROOM = "203";
+
+    /**
+     * One demo care plan, only into an installation that never had one: the resident of room 203
+     * is watched for leaving bed between 22:00 and 07:00 and for not being back within 30 minutes
+     * (the bed-sensor use the municipal plans describe), with consent recorded by the demo nurse at {@code now}. Nothing
+     * when that resident or the demo nurse is missing.
+     */
+    public static void seedDemoCarePlanIfNone(
+            JdbcCarePlanStore carePlans,
+            JdbcResidentStore residents,
+            JdbcFacilityStore facility,
+            JdbcStaffStore staff,
+            Instant now) {
+        if (!carePlans.isEmpty() || !activeCarer(staff, DEMO_NURSE)) {
+            return;
+        }
+        Set<String> rooms = facility.rooms().stream()
+                .filter(r -> r.number().equals(DEMO_CARE_PLAN_ROOM))
+                .map(RoomRecord::id)
+                .collect(Collectors.toSet());
+        var resident = residents.all().stream()
+                .filter(r -> !r.movedOut() && rooms.contains(r.roomId()))
+                .findFirst();
+        if (resident.isEmpty()) {
+            return;
+        }
+        var night = new TimeWindow(LocalTime.of(22, 0), LocalTime.of(7, 0));
+        carePlans.save(
+                resident.get().id(),
+                List.of(
+                        new PassiveRule(PassiveRule.Kind.BED_EXIT, night, null),
+                        new PassiveRule(PassiveRule.Kind.OUT_OF_BED_TOO_LONG, night, Duration.ofMinutes(30))),
+                List.of(new LegalBasis(
+                        LegalBasis.Kind.CONSENT,
+                        DEMO_NURSE,
+                        now.truncatedTo(ChronoUnit.SECONDS),
+                        null,
+                        "Samtykke fra beboer, dokumentert i journal")));
+        LOG.info(
+                "Seeded the demo care plan of resident {} (room {})",
+                resident.get().id(),
+                DEMO_CARE_PLAN_ROOM);
+    }
+
+    private static boolean activeCarer(JdbcStaffStore staff, String username) {
+        return staff.find(username)
+                .filter(m -> m.active() && m.hasAnyRole(Role.NURSE, Role.NIGHT_STAFF))
+                .isPresent();
+    }
 }

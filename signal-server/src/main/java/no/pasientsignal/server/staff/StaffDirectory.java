@@ -47,6 +47,9 @@ public final class StaffDirectory {
         }
         var directory = this;
         directory.add("sykepleier", "Demo sykepleier", Set.of(Role.NURSE), "demo-sykepleier".toCharArray());
+        // A second carer on the day and evening shifts, so the demo roster has a zone team beyond
+        // the primary carer and escalation has somewhere to go.
+        directory.add("helsefag", "Demo helsefagarbeider", Set.of(Role.NURSE), "demo-helsefag".toCharArray());
         directory.add("natt", "Demo nattevakt", Set.of(Role.NIGHT_STAFF), "demo-natt".toCharArray());
         directory.add("tekniker", "Demo tekniker", Set.of(Role.TECHNICIAN), "demo-tekniker".toCharArray());
         directory.add("kvalitet", "Demo kvalitetsleder", Set.of(Role.QUALITY_LEAD), "demo-kvalitet".toCharArray());
