@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
             DeviceSim.Enrol.class,
             DeviceSim.Press.class,
             DeviceSim.Cancel.class,
+            DeviceSim.Send.class,
             DeviceSim.SendHeartbeat.class,
             DemoWard.class,
             LoadCommand.class
@@ -246,18 +247,21 @@ public final class DeviceSim {
 
         abstract EventKind kind();
 
+        String label() {
+            return kind() == EventKind.CALL_PRESSED ? "Call" : "Cancel";
+        }
+
         @Override
         public Integer call() throws Exception {
+            // Checked before connecting, so a typo is reported without a DTLS handshake.
+            EventKind kind = kind();
             try (var client = target.connect()) {
-                Reply reply = client.send(DeviceEvent.now(kind()));
+                Reply reply = client.send(DeviceEvent.now(kind));
                 spec.commandLine()
                         .getOut()
                         .printf(
                                 "%s %s from %s: %s%n",
-                                kind() == EventKind.CALL_PRESSED ? "Call" : "Cancel",
-                                target.room,
-                                target.deviceId(),
-                                RoomDevice.outcome(reply));
+                                label(), target.room, target.deviceId(), RoomDevice.outcome(reply));
                 return reply.isSuccess() ? 0 : 1;
             }
         }
@@ -276,6 +280,35 @@ public final class DeviceSim {
         @Override
         EventKind kind() {
             return EventKind.CALL_CANCELLED;
+        }
+    }
+
+    @Command(
+            name = "send",
+            description = "Send any device event from a device in a room, e.g. a bed sensor's bed_exit"
+                    + " (--device bed-203 --event bed_exit). The server accepts only the events the"
+                    + " device's registered type sends.")
+    static final class Send extends SingleEvent {
+        @Option(
+                names = "--event",
+                required = true,
+                description = "event code: call, cancel, emergency, assist, presence_on, presence_off,"
+                        + " bed_exit, bed_enter, door_open, motion, fall, smoke, wet, seizure")
+        String event;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec sendSpec;
+
+        @Override
+        EventKind kind() {
+            return EventKind.fromWire(event)
+                    .orElseThrow(() -> new CommandLine.ParameterException(
+                            sendSpec.commandLine(), "unknown --event '" + event + "'"));
+        }
+
+        @Override
+        String label() {
+            return "Event " + event;
         }
     }
 

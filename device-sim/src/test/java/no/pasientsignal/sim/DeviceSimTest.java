@@ -117,6 +117,21 @@ class DeviceSimTest {
     }
 
     @Test
+    void send_with_an_unknown_event_is_refused_before_connecting() {
+        var err = new StringWriter();
+        int exit = command(err)
+                .execute(
+                        "send",
+                        "203",
+                        "--event",
+                        "fire",
+                        "--devices",
+                        dir.resolve("devices").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown --event 'fire'");
+    }
+
+    @Test
     void heartbeat_requires_a_battery_level() {
         var err = new StringWriter();
         int exit = command(err).execute("heartbeat", "203");

@@ -68,6 +68,11 @@ class DeviceSimEnrolmentIT implements TestPropertyProvider {
         assertThat(sim("heartbeat", "203", "--battery", "77", "--devices", wallet.toString()))
                 .isZero();
         assertThat(sim("cancel", "203", "--devices", wallet.toString())).isZero();
+        assertThat(sim("send", "203", "--event", "emergency", "--devices", wallet.toString()))
+                .isZero();
+        // A call button cannot report smoke: the server answers 4.00 and the command fails.
+        assertThat(sim("send", "203", "--event", "smoke", "--devices", wallet.toString()))
+                .isEqualTo(1);
     }
 
     @Test
