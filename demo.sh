@@ -32,8 +32,9 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# ZGC: pauses under a millisecond, so a garbage collection never holds up a call (see docs/benchmarks.md).
 SIGNAL_DEMO=true SIGNAL_DATA_DIR="$DATA/server" SIGNAL_HTTP_PORT="$HTTP_PORT" SIGNAL_COAP_PORT="$COAP_PORT" \
-  "$JAVA" -jar signal-server/target/signal-server.jar >"$LOGS/signal-server.log" 2>&1 &
+  "$JAVA" -XX:+UseZGC -jar signal-server/target/signal-server.jar >"$LOGS/signal-server.log" 2>&1 &
 pids+=($!)
 
 echo -n "Starting signal-server"

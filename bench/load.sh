@@ -39,7 +39,7 @@ trap cleanup EXIT INT TERM
 
 # shellcheck disable=SC2086
 SIGNAL_DEMO=true SIGNAL_DATA_DIR="$DATA/server" SIGNAL_HTTP_PORT="$HTTP_PORT" SIGNAL_COAP_PORT="$COAP_PORT" \
-  "$JAVA" ${SERVER_OPTS:-} -jar signal-server/target/signal-server.jar >"$DATA/signal-server.log" 2>&1 &
+  "$JAVA" ${SERVER_OPTS:--XX:+UseZGC} -jar signal-server/target/signal-server.jar >"$DATA/signal-server.log" 2>&1 &
 server_pid=$!
 
 echo -n "Starting signal-server (HTTP $HTTP_PORT, CoAP $COAP_PORT)" >&2
@@ -59,6 +59,6 @@ if [ "$(ulimit -n)" != "unlimited" ] && [ "$(ulimit -n)" -lt "$needed" ]; then
 fi
 
 # shellcheck disable=SC2086
-"$JAVA" ${SIM_OPTS:--Xmx3g} -jar device-sim/target/device-sim.jar load \
+"$JAVA" ${SIM_OPTS:--Xmx3g -XX:+UseZGC} -jar device-sim/target/device-sim.jar load \
   --server "127.0.0.1:$COAP_PORT" --api "http://127.0.0.1:$HTTP_PORT" --devices "$DATA/wallet" \
   --count "$DEVICES" --rate "$RATE" --duration "$SECONDS_" "$@"
