@@ -254,7 +254,7 @@ public final class AlarmService implements AutoCloseable {
                     .daemon(true)
                     .factory());
             this.engine = new AlarmEngine(clock, settings, dispatchers.apply(siteId));
-            this.rules = new PassiveRules(clock, zones.apply(siteId));
+            this.rules = new PassiveRules(clock, () -> zones.apply(siteId));
             // Read on this thread's first task would race with planChanged; the executor orders them.
             executor.execute(() -> plans.all().forEach(this::applyPlan));
         }

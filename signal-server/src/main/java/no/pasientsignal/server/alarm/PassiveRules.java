@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Turns sensor facts into alarms by each resident's care plan, in the server, not in the devices:
@@ -29,7 +30,7 @@ import java.util.UUID;
 public final class PassiveRules {
 
     private final Clock clock;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
     private final Map<String, List<CarePlan>> plansByRoom = new HashMap<>();
     /** Per resident: when they left the bed (cleared when they are back), and where. */
     private final Map<String, SensorReading> outOfBed = new HashMap<>();
@@ -39,6 +40,12 @@ public final class PassiveRules {
     private final Map<String, Instant> timerFired = new HashMap<>();
 
     public PassiveRules(Clock clock, ZoneId zone) {
+        this(clock, () -> zone);
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    /** @param zone the site's time zone as it is now (a site's routing may change it while running) */
+    public PassiveRules(Clock clock, Supplier<ZoneId> zone) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
     }
@@ -77,7 +84,7 @@ public final class PassiveRules {
             if (!plan.allowedAt(reading.at())) {
                 continue;
             }
-            LocalTime local = reading.at().atZone(zone).toLocalTime();
+            LocalTime local = reading.at().atZone(zone.get()).toLocalTime();
             for (PassiveRule rule : plan.rules()) {
                 if (rule.kind().timed() || !rule.window().contains(local) || !triggers(rule.kind(), reading.kind())) {
                     continue;
@@ -96,7 +103,7 @@ public final class PassiveRules {
     /** Fires timed rules that fell due: not back in bed, no movement. */
     public List<AlarmSignal> tick() {
         Instant now = clock.instant();
-        LocalTime local = now.atZone(zone).toLocalTime();
+        LocalTime local = now.atZone(zone.get()).toLocalTime();
         var signals = new ArrayList<AlarmSignal>();
         for (List<CarePlan> plans : plansByRoom.values()) {
             for (CarePlan plan : plans) {

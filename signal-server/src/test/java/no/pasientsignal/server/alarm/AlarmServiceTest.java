@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -173,6 +174,40 @@ class AlarmServiceTest {
             // Night: zones merged, so the night primary covering both gets it.
             assertThat(a.recipients()).containsKey("nina");
         });
+    }
+
+    @Test
+    void a_site_time_zone_changed_while_running_decides_the_next_reading_window() {
+        // 21:30 UTC is 22:30 in Oslo: inside a 22:00-07:00 window only in Oslo time.
+        clock.set(java.time.Instant.parse("2026-11-23T21:30:00Z"));
+        var utc = ZoneId.of("UTC");
+        routing.put(
+                SITE,
+                new SiteRouting(
+                        new no.pasientsignal.server.routing.Roster(
+                                no.pasientsignal.server.routing.ShiftPlan.dayEveningNight(utc),
+                                Ward.roster().assignments(),
+                                Ward.roster().merges(),
+                                java.util.Set.of(),
+                                null),
+                        EscalationPolicy.defaults()));
+        plans.put(new CarePlan(
+                "R-201",
+                "201",
+                List.of(new PassiveRule(
+                        PassiveRule.Kind.BED_EXIT, new TimeWindow(LocalTime.of(22, 0), LocalTime.of(7, 0)), null)),
+                List.of(new LegalBasis(
+                        LegalBasis.Kind.CONSENT, "admin", clock.instant().minusSeconds(60), null))));
+
+        assertThat(bedExit()).isEqualTo(EventOutcome.RECORDED);
+        routing.put(SITE, new SiteRouting(Ward.roster(), EscalationPolicy.defaults()));
+        assertThat(bedExit()).isEqualTo(EventOutcome.RAISED);
+    }
+
+    private EventOutcome bedExit() {
+        var reading =
+                new SensorReading(UUID.randomUUID(), SensorKind.BED_EXIT, "bed-201", ROOM_201_BED, clock.instant());
+        return service.handle(SITE, new AlarmInput.Reading(reading)).join();
     }
 
     @Test
