@@ -2,14 +2,16 @@ package no.pasientsignal.server.api;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Set;
 import no.pasientsignal.server.provisioning.ProtectionAlert;
 
 /**
  * A protection alert: a resident whose care needs are no longer covered because a device went
  * silent or was tampered with. {@code state} is RAISED, UPDATED or CLEARED; {@code message} is one
  * sentence for staff ("Astrid Hansen (Rom 201) is not protected: call button at bed: device
- * silent"); {@code addressedToYou} is true for the resident's responsible nurse. Names are left
- * out for viewers who may not see them.
+ * silent"); {@code onDuty} are the carers the roster puts on the room's zone now;
+ * {@code addressedToYou} is true for the resident's responsible nurse and for those carers. Names
+ * are left out for viewers who may not see them.
  */
 @Serdeable
 public record ProtectionAlertDto(
@@ -18,6 +20,7 @@ public record ProtectionAlertDto(
         String roomId,
         String roomName,
         String responsibleNurse,
+        List<String> onDuty,
         boolean addressedToYou,
         String state,
         String message,
@@ -25,7 +28,7 @@ public record ProtectionAlertDto(
         String raisedAt,
         String changedAt) {
 
-    static ProtectionAlertDto of(ProtectionAlert alert, Viewer viewer) {
+    static ProtectionAlertDto of(ProtectionAlert alert, Viewer viewer, Set<String> onDuty) {
         String who = viewer.seesNames() ? alert.displayName() : "Resident " + alert.residentId();
         String where = alert.roomName() != null ? alert.roomName() : "room " + alert.roomId();
         String message = alert.isActive()
@@ -37,7 +40,8 @@ public record ProtectionAlertDto(
                 alert.roomId(),
                 alert.roomName(),
                 alert.responsibleNurse(),
-                viewer.username().equals(alert.responsibleNurse()),
+                onDuty.stream().sorted().toList(),
+                viewer.username().equals(alert.responsibleNurse()) || onDuty.contains(viewer.username()),
                 alert.state().name(),
                 message,
                 alert.uncovered().stream().map(NeedCoverageDto::of).toList(),

@@ -21,6 +21,7 @@ import java.util.Map;
 import no.pasientsignal.server.persistence.JdbcFacilityStore;
 import no.pasientsignal.server.persistence.RoomRecord;
 import no.pasientsignal.server.provisioning.ProtectionMonitor;
+import no.pasientsignal.server.routing.OnDuty;
 
 /**
  * The protection view: which of the devices each resident's care needs rely on work now. Every
@@ -34,10 +35,12 @@ public class ProtectionController {
 
     private final ProtectionMonitor monitor;
     private final JdbcFacilityStore facility;
+    private final OnDuty onDuty;
 
-    public ProtectionController(ProtectionMonitor monitor, JdbcFacilityStore facility) {
+    public ProtectionController(ProtectionMonitor monitor, JdbcFacilityStore facility, OnDuty onDuty) {
         this.monitor = monitor;
         this.facility = facility;
+        this.onDuty = onDuty;
     }
 
     /** One resident's needs, covered or not and why, with device, last seen and battery. */
@@ -77,7 +80,7 @@ public class ProtectionController {
     public List<ProtectionAlertDto> alerts(Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
         return monitor.activeAlerts().stream()
-                .map(alert -> ProtectionAlertDto.of(alert, viewer))
+                .map(alert -> ProtectionAlertDto.of(alert, viewer, onDuty.carersFor(alert.roomId())))
                 .toList();
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import no.pasientsignal.server.provisioning.DeviceHealth;
 import no.pasientsignal.server.provisioning.ProtectionMonitor;
 import no.pasientsignal.server.provisioning.TechnicalAlert;
+import no.pasientsignal.server.routing.OnDuty;
 import no.pasientsignal.server.staff.SessionTokens;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -37,7 +38,8 @@ import reactor.core.publisher.Flux;
  *       Nurses and night staff get {@code protection} events instead: a resident whose care needs
  *       are no longer covered, named, with what is uncovered and the {@code responsibleNurse}
  *       (every care-staff stream gets them so a resident without a nurse on shift is not missed;
- *       {@code addressedToYou} marks the responsible nurse's). Administrators get both. Quality
+ *       {@code addressedToYou} marks the responsible nurse's and those of the carers the roster
+ *       puts on the room's zone now, listed in {@code onDuty}). Administrators get both. Quality
  *       leads are refused: they read the lists.
  * </ul>
  */
@@ -65,13 +67,19 @@ public class TechnicalAlertsController {
 
     private final DeviceHealth health;
     private final ProtectionMonitor protection;
+    private final OnDuty onDuty;
     private final SessionTokens sessions;
     private final Duration keepAlive;
 
     public TechnicalAlertsController(
-            DeviceHealth health, ProtectionMonitor protection, SessionTokens sessions, ApiSettings settings) {
+            DeviceHealth health,
+            ProtectionMonitor protection,
+            OnDuty onDuty,
+            SessionTokens sessions,
+            ApiSettings settings) {
         this.health = health;
         this.protection = protection;
+        this.onDuty = onDuty;
         this.sessions = sessions;
         this.keepAlive = settings.keepAlive();
     }
@@ -103,7 +111,8 @@ public class TechnicalAlertsController {
         }
         if (viewer.careStaff() || authentication.getRoles().contains(ADMINISTRATOR)) {
             streams.add(SseStreams.from(emit -> protection.subscribe(alert ->
-                    emit.accept(Event.of(ProtectionAlertDto.of(alert, viewer)).name("protection")))));
+                    emit.accept(Event.of(ProtectionAlertDto.of(alert, viewer, onDuty.carersFor(alert.roomId())))
+                            .name("protection")))));
         }
         return SseStreams.live(streams, authorization, sessions, keepAlive);
     }

@@ -8,6 +8,7 @@ import no.pasientsignal.server.SignalSettings;
 import no.pasientsignal.server.alarm.CarePlanBook;
 import no.pasientsignal.server.facility.FacilityDirectory;
 import no.pasientsignal.server.facility.ResidentDirectory;
+import no.pasientsignal.server.routing.OnDuty;
 import no.pasientsignal.server.routing.RoutingTables;
 import no.pasientsignal.server.staff.StaffDirectory;
 import org.slf4j.Logger;
@@ -33,6 +34,25 @@ class RoutingBeans {
     @Singleton
     JdbcCarePlanStore carePlanStore(Database database) {
         return new JdbcCarePlanStore(database.jdbc());
+    }
+
+    /**
+     * Who is on duty for a room. A room's zone, ward and site are read from the database (rooms
+     * do not move often; protection alerts, the only users so far, are rare).
+     */
+    @Singleton
+    OnDuty onDuty(RoutingTables routing, JdbcFacilityStore store, java.time.Clock clock) {
+        return new OnDuty(routing, roomId -> roomPlace(store, roomId), clock);
+    }
+
+    static java.util.Optional<OnDuty.RoomPlace> roomPlace(JdbcFacilityStore store, String roomId) {
+        return store.findRoom(roomId)
+                .flatMap(room -> store.findZone(room.zoneId())
+                        .flatMap(zone -> store.findWard(zone.wardId())
+                                .map(ward -> new OnDuty.RoomPlace(
+                                        ward.siteId(),
+                                        new no.pasientsignal.server.alarm.Placement(
+                                                room.id(), room.name(), zone.id(), ward.id(), "UNKNOWN")))));
     }
 
     /**

@@ -10,9 +10,11 @@ import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,12 @@ import no.pasientsignal.server.coap.DeviceEndpoint;
 import no.pasientsignal.server.facility.DeviceType;
 import no.pasientsignal.server.provisioning.DeviceHealth;
 import no.pasientsignal.server.provisioning.HealthSettings;
+import no.pasientsignal.server.routing.Assignment;
+import no.pasientsignal.server.routing.EscalationPolicy;
+import no.pasientsignal.server.routing.Roster;
+import no.pasientsignal.server.routing.RoutingTables;
+import no.pasientsignal.server.routing.ShiftPlan;
+import no.pasientsignal.server.routing.SiteRouting;
 import no.pasientsignal.sim.DeviceClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +76,9 @@ class ProtectionIT implements TestPropertyProvider {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    RoutingTables routing;
 
     @Inject
     HealthSettings settings;
@@ -223,6 +234,45 @@ class ProtectionIT implements TestPropertyProvider {
     }
 
     @Test
+    void the_carers_the_roster_puts_on_the_room_now_are_addressed_with_the_responsible_nurse() throws Exception {
+        var bed = newBedWithCallButton("703");
+        String resident = newResident("Olav Berg", bed.roomId(), "sykepleier");
+        var assignments = new java.util.ArrayList<Assignment>();
+        for (String shift : List.of("day", "evening", "night")) {
+            assignments.add(new Assignment(shift, "natt", bed.wardId(), Set.of(bed.zoneId()), true, false));
+        }
+        routing.put(
+                bed.siteId(),
+                new SiteRouting(
+                        new Roster(
+                                ShiftPlan.dayEveningNight(ZoneId.of("Europe/Oslo")),
+                                assignments,
+                                Map.of(),
+                                Set.of(),
+                                null),
+                        EscalationPolicy.defaults()));
+
+        try (var nightProtection = stream(night, "protection");
+                var adminProtection = stream(admin, "protection");
+                DeviceClient device = TestServer.connect(endpoint, pki.device(bed.deviceId()))) {
+            assertThat(device.heartbeat(Heartbeat.ofBattery(60).withTamper(true))
+                            .code())
+                    .isEqualTo("2.04");
+
+            JsonNode toNight =
+                    next(nightProtection, e -> e.get("residentId").asString().equals(resident));
+            assertThat(toNight.get("onDuty").toString()).isEqualTo("[\"natt\"]");
+            assertThat(toNight.get("addressedToYou").asBoolean()).isTrue();
+            JsonNode toAdmin =
+                    next(adminProtection, e -> e.get("residentId").asString().equals(resident));
+            assertThat(toAdmin.get("addressedToYou").asBoolean()).isFalse();
+            assertThat(api().get("/api/protection-alerts", night).body()).contains("\"onDuty\":[\"natt\"]");
+
+            assertThat(device.heartbeat(Heartbeat.ofBattery(60)).code()).isEqualTo("2.04");
+        }
+    }
+
+    @Test
     void the_alert_stream_is_by_role_and_ends_with_the_session() throws Exception {
         assertThat(api().get("/api/technical-alerts/stream", quality).statusCode())
                 .isEqualTo(403);
@@ -245,7 +295,7 @@ class ProtectionIT implements TestPropertyProvider {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    private record Bed(String roomId, String deviceId) {}
+    private record Bed(String roomId, String deviceId, String siteId, String wardId, String zoneId) {}
 
     /** A new room with a bed and a call button registered there by a technician, over the API. */
     private Bed newBedWithCallButton(String number) throws Exception {
@@ -269,7 +319,7 @@ class ProtectionIT implements TestPropertyProvider {
                                 + "\",\"locationId\":\"" + bed + "\"}",
                         technician);
         assertThat(device.statusCode()).as(device.body()).isEqualTo(201);
-        return new Bed(room, deviceId);
+        return new Bed(room, deviceId, site, ward, zone);
     }
 
     private String newResident(String name, String roomId, String nurseUsername) throws Exception {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param roomId the resident's room
  * @param roomName the room's name ("Rom 201"); falls back to the room id
  * @param responsibleNurse the user name of the resident's responsible nurse; null if none
- * @param addressedToYou whether the logged-in user is that nurse
+ * @param addressedToYou whether the logged-in user is that nurse or on duty for the room now
  * @param state {@code RAISED}, {@code UPDATED} or {@code CLEARED}
  * @param uncovered the needs no longer covered and why; empty when the server sends none
  * @param raisedAt when the alert was raised

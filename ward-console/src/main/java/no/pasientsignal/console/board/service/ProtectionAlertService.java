@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Live protection alerts (a resident whose sensors or call points stopped working) for the boards of care staff.
  *
  * <p>Unlike calls, what the signal server sends depends on who asks (names, and {@code addressedToYou} for the
- * responsible nurse), so each open board gets its own feed: a {@link ProtectionAlertStream} with the logged-in user's
+ * responsible nurse and the carers on duty for the room), so each open board gets its own feed: a {@link ProtectionAlertStream} with the logged-in user's
  * own token, opened by {@link #subscribe} and closed with the returned {@link Subscription} (when the board detaches
  * or the user logs out). Only the roles that get {@code protection} events are served. Thread-safe.
  */

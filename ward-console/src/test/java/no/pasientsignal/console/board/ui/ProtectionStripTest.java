@@ -114,7 +114,7 @@ class ProtectionStripTest {
                     .containsExactly("Astrid Hansen", "Per Olsen");
         });
         ProtectionAlertItem mine = items().getFirst();
-        assertThat(mine.yoursMarkerText()).isEqualTo("Din beboer");
+        assertThat(mine.yoursMarkerText()).isEqualTo("Til deg");
         assertThat(mine.responsibleText()).isEmpty();
         assertThat(mine.getClassNames()).contains("protection-yours");
         assertThat(items().get(1).yoursMarkerText()).isEmpty();
@@ -214,7 +214,7 @@ class ProtectionStripTest {
         assertThat(_get(ProtectionStrip.class).headingText()).isEqualTo("Protection lost (1)");
         ProtectionAlertItem item = _get(ProtectionAlertItem.class);
         assertThat(item.uncoveredText()).isEqualTo("Call button at the bed: device silent");
-        assertThat(item.yoursMarkerText()).isEqualTo("Your resident");
+        assertThat(item.yoursMarkerText()).isEqualTo("For you");
         assertThat(item.raisedText()).matches("Since (\\S+ )?\\d\\d:\\d\\d");
     }
 
