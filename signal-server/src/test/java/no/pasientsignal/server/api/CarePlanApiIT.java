@@ -1,8 +1,10 @@
 package no.pasientsignal.server.api;
 
+import static no.pasientsignal.server.ApiResponses.id;
+import static no.pasientsignal.server.ApiResponses.json;
+import static no.pasientsignal.server.ApiResponses.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -305,20 +307,6 @@ class CarePlanApiIT {
 
     private CarePlanBook book() {
         return server.bean(CarePlanBook.class);
-    }
-
-    private static String id(HttpResponse<String> created) {
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asString();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
-    }
-
-    private static String message(HttpResponse<String> response) {
-        return JSON.readTree(response.body()).get("message").asString();
     }
 
     private ApiClient api() {

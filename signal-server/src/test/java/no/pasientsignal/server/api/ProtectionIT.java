@@ -1,5 +1,6 @@
 package no.pasientsignal.server.api;
 
+import static no.pasientsignal.server.ApiResponses.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -368,11 +368,6 @@ class ProtectionIT implements TestPropertyProvider {
             }
         }
         return alerts;
-    }
-
-    private static String id(HttpResponse<String> created) {
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asString();
     }
 
     private ApiClient api() {

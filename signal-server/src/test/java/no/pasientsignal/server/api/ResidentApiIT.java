@@ -1,12 +1,14 @@
 package no.pasientsignal.server.api;
 
+import static no.pasientsignal.server.ApiResponses.id;
+import static no.pasientsignal.server.ApiResponses.json;
+import static no.pasientsignal.server.ApiResponses.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -299,20 +301,6 @@ class ResidentApiIT implements TestPropertyProvider {
             }
         }
         throw new AssertionError("no " + field + "=" + value + " in " + array);
-    }
-
-    private static String id(HttpResponse<String> created) {
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asString();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
-    }
-
-    private static String message(HttpResponse<String> response) {
-        return JSON.readTree(response.body()).get("message").asString();
     }
 
     private ApiClient api() {

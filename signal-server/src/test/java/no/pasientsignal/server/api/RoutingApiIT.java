@@ -1,5 +1,8 @@
 package no.pasientsignal.server.api;
 
+import static no.pasientsignal.server.ApiResponses.id;
+import static no.pasientsignal.server.ApiResponses.json;
+import static no.pasientsignal.server.ApiResponses.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -439,20 +442,6 @@ class RoutingApiIT {
 
     private MutableClock clock() {
         return server.bean(MutableClock.class);
-    }
-
-    private static String id(HttpResponse<String> created) {
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asString();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
-    }
-
-    private static String message(HttpResponse<String> response) {
-        return JSON.readTree(response.body()).get("message").asString();
     }
 
     private ApiClient api() {

@@ -1,5 +1,6 @@
 package no.pasientsignal.server.api;
 
+import static no.pasientsignal.server.ApiResponses.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -203,10 +204,6 @@ class StaffApiIT implements TestPropertyProvider {
     private static void assertField(HttpResponse<String> response, String field) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(field);
-    }
-
-    private static String message(HttpResponse<String> response) {
-        return JSON.readTree(response.body()).get("message").asString();
     }
 
     private ApiClient api() {
