@@ -17,6 +17,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
@@ -36,10 +38,8 @@ import no.pasientsignal.server.alarm.AlarmRefused;
 import no.pasientsignal.server.alarm.AlarmService;
 import no.pasientsignal.server.alarm.AlarmUpdate;
 import no.pasientsignal.server.alarm.DeliveryStatus;
-import no.pasientsignal.server.alarm.Placement;
 import no.pasientsignal.server.audit.JournalException;
-import no.pasientsignal.server.facility.Device;
-import no.pasientsignal.server.facility.FacilityDirectory;
+import no.pasientsignal.server.routing.RoomPlaces;
 import no.pasientsignal.server.staff.SessionTokens;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -81,14 +81,13 @@ public class AlarmsController {
     public record PresenceDto(String roomId, boolean present, String outcome) {}
 
     private final AlarmService alarms;
-    private final FacilityDirectory facility;
+    private final RoomPlaces rooms;
     private final SessionTokens sessions;
     private final Duration keepAlive;
 
-    public AlarmsController(
-            AlarmService alarms, FacilityDirectory facility, SessionTokens sessions, ApiSettings settings) {
+    public AlarmsController(AlarmService alarms, RoomPlaces rooms, SessionTokens sessions, ApiSettings settings) {
         this.alarms = alarms;
-        this.facility = facility;
+        this.rooms = rooms;
         this.sessions = sessions;
         this.keepAlive = settings.keepAlive();
     }
@@ -167,18 +166,17 @@ public class AlarmsController {
     }
 
     @Post("/rooms/{roomId}/presence")
+    @ExecuteOn(TaskExecutors.BLOCKING) // the room is looked up in the database
     public CompletableFuture<HttpResponse<?>> presence(
             @PathVariable String roomId, @Body @Valid PresenceRequest request, Authentication authentication) {
-        Optional<Device> anyDevice = facility.devicesInRoom(roomId).stream().findFirst();
-        if (anyDevice.isEmpty()) {
-            return CompletableFuture.completedFuture(
-                    HttpResponse.notFound(new ApiError("no room " + roomId + " with devices in service")));
+        Optional<RoomPlaces.RoomPlace> room = rooms.find(roomId);
+        if (room.isEmpty()) {
+            return CompletableFuture.completedFuture(HttpResponse.notFound(new ApiError("no room " + roomId)));
         }
-        Device device = anyDevice.get();
         String me = authentication.getName();
         var input = new AlarmInput.Presence(
-                UUID.randomUUID(), "handset:" + me, me, Placement.of(device), request.present());
-        return alarms.handle(device.room().siteId(), input)
+                UUID.randomUUID(), "handset:" + me, me, room.get().place(), request.present());
+        return alarms.handle(room.get().siteId(), input)
                 .<HttpResponse<?>>thenApply(
                         outcome -> HttpResponse.ok(new PresenceDto(roomId, request.present(), outcome.name())))
                 .exceptionally(AlarmsController::failed);

@@ -9,6 +9,7 @@ import no.pasientsignal.server.alarm.CarePlanBook;
 import no.pasientsignal.server.facility.FacilityDirectory;
 import no.pasientsignal.server.facility.ResidentDirectory;
 import no.pasientsignal.server.routing.OnDuty;
+import no.pasientsignal.server.routing.RoomPlaces;
 import no.pasientsignal.server.routing.RoutingTables;
 import no.pasientsignal.server.staff.StaffDirectory;
 import org.slf4j.Logger;
@@ -37,22 +38,24 @@ class RoutingBeans {
     }
 
     /**
-     * Who is on duty for a room. A room's zone, ward and site are read from the database (rooms
-     * do not move often; protection alerts, the only users so far, are rare).
+     * Where rooms are, read from the database on each use: its users (protection alerts, presence
+     * marked from a handset) are rare, and a room moved to another zone is seen at once.
      */
     @Singleton
-    OnDuty onDuty(RoutingTables routing, JdbcFacilityStore store, java.time.Clock clock) {
-        return new OnDuty(routing, roomId -> roomPlace(store, roomId), clock);
-    }
-
-    static java.util.Optional<OnDuty.RoomPlace> roomPlace(JdbcFacilityStore store, String roomId) {
-        return store.findRoom(roomId)
+    RoomPlaces roomPlaces(JdbcFacilityStore store) {
+        return roomId -> store.findRoom(roomId)
                 .flatMap(room -> store.findZone(room.zoneId())
                         .flatMap(zone -> store.findWard(zone.wardId())
-                                .map(ward -> new OnDuty.RoomPlace(
+                                .map(ward -> new RoomPlaces.RoomPlace(
                                         ward.siteId(),
                                         new no.pasientsignal.server.alarm.Placement(
                                                 room.id(), room.name(), zone.id(), ward.id(), "UNKNOWN")))));
+    }
+
+    /** Who is on duty for a room now. */
+    @Singleton
+    OnDuty onDuty(RoutingTables routing, RoomPlaces rooms, java.time.Clock clock) {
+        return new OnDuty(routing, rooms, clock);
     }
 
     /**

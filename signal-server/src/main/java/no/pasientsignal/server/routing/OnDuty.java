@@ -2,10 +2,7 @@ package no.pasientsignal.server.routing;
 
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import no.pasientsignal.server.alarm.Placement;
 
 /**
  * Who is on duty for a room right now: everyone the roster of the shift in force puts on the
@@ -14,20 +11,11 @@ import no.pasientsignal.server.alarm.Placement;
  */
 public final class OnDuty {
 
-    /** Where a room is, as routing needs it. */
-    public record RoomPlace(String siteId, Placement place) {
-        public RoomPlace {
-            Objects.requireNonNull(siteId, "siteId");
-            Objects.requireNonNull(place, "place");
-        }
-    }
-
     private final RoutingTables routing;
-    private final Function<String, Optional<RoomPlace>> rooms;
+    private final RoomPlaces rooms;
     private final Clock clock;
 
-    /** @param rooms finds a room's site, zone and ward by room id */
-    public OnDuty(RoutingTables routing, Function<String, Optional<RoomPlace>> rooms, Clock clock) {
+    public OnDuty(RoutingTables routing, RoomPlaces rooms, Clock clock) {
         this.routing = Objects.requireNonNull(routing, "routing");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -35,7 +23,7 @@ public final class OnDuty {
 
     /** The staff covering the room's zone now; empty for an unknown room or an empty roster. */
     public Set<String> carersFor(String roomId) {
-        return rooms.apply(roomId)
+        return rooms.find(roomId)
                 .map(room -> routing.forSite(room.siteId())
                         .roster()
                         .recipients(room.place(), Tier.ZONE_TEAM, clock.instant()))

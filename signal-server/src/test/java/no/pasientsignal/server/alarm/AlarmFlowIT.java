@@ -331,18 +331,30 @@ class AlarmFlowIT implements TestPropertyProvider {
 
     @Test
     void a_carer_marks_presence_from_the_handset() throws Exception {
-        String button = TestServer.registerDevice(facility, DeviceType.CALL_BUTTON, "811", "zone-1", LocationKind.BED);
-        try (var device = connect(button)) {
+        // A room of the demo ward, from the database: the handset names the room, not a device.
+        try (var device = connect("call-208")) {
             device.send(DeviceEvent.now(EventKind.CALL_PRESSED));
         }
-        var marked = api().post("/api/rooms/811/presence", "{\"present\":true}", nurse);
+        String roomId = byName("Rom 208");
+
+        var marked = api().post("/api/rooms/" + roomId + "/presence", "{\"present\":true}", nurse);
         assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
         assertThat(JSON.readTree(marked.body()).get("outcome").asString()).isEqualTo("PRESENCE_MARKED");
-        assertThat(openIn("811").get("state").asString()).isEqualTo("PRESENT");
-        assertThat(alarms.presence("811")).contains("sykepleier");
+        assertThat(openIn(roomId).get("state").asString()).isEqualTo("PRESENT");
+        assertThat(alarms.presence(roomId)).contains("sykepleier");
 
-        api().post("/api/rooms/811/presence", "{\"present\":false}", nurse);
-        assertThat(openIn("811")).isNull();
+        api().post("/api/rooms/" + roomId + "/presence", "{\"present\":false}", nurse);
+        assertThat(openIn(roomId)).isNull();
+    }
+
+    /** The id of the room with this name among the open alarms. */
+    private String byName(String roomName) throws Exception {
+        for (JsonNode alarm : JSON.readTree(api().get("/api/alarms", nurse).body())) {
+            if (alarm.get("roomName").asString().equals(roomName)) {
+                return alarm.get("roomId").asString();
+            }
+        }
+        throw new AssertionError("no open alarm in " + roomName);
     }
 
     private void resolveAll(String room) throws Exception {
