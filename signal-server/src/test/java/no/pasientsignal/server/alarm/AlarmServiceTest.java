@@ -133,6 +133,15 @@ class AlarmServiceTest {
 
         assertThat(service.resolve(id, "kari").join().state()).isEqualTo(AlarmState.RESOLVED);
         assertThat(service.openAlarms()).isEmpty();
+        // The journal names who did what.
+        var actions = new java.util.ArrayList<String>();
+        journal.read(1, r -> {
+            if (r.type().equals(AlarmRecords.ALARM)) {
+                var rec = AlarmRecords.decode(r.payload(), AlarmRecords.AlarmRecord.class);
+                actions.add(rec.change() + " by " + rec.actor());
+            }
+        });
+        assertThat(actions).contains("DELIVERY by kari", "ACCEPTED by kari", "RESOLVED by kari");
         assertThatThrownBy(() -> service.resolve(id, "kari").join()).hasCauseInstanceOf(AlarmRefused.class);
     }
 
