@@ -37,8 +37,10 @@ final class SystemUnderTest implements AutoCloseable {
         coapPort = freeUdpPort();
     }
 
+    private Process server;
+
     void startServer() throws IOException {
-        start(
+        server = start(
                 "signal-server",
                 Map.of(
                         "SIGNAL_DEMO", "true",
@@ -47,6 +49,15 @@ final class SystemUnderTest implements AutoCloseable {
                         "SIGNAL_COAP_PORT", Integer.toString(coapPort)),
                 List.of());
         awaitHttp("http://127.0.0.1:" + httpPort + "/health");
+    }
+
+    /** Kills the server process at once (SIGKILL, as in a power cut or kill -9): no shutdown hooks run. */
+    void killServer() throws InterruptedException {
+        server.destroyForcibly();
+        if (!server.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("signal-server did not die");
+        }
+        processes.remove(server); // dead on purpose: not a failure the start-up checks should report
     }
 
     void startConsole() throws IOException {
@@ -120,15 +131,18 @@ final class SystemUnderTest implements AutoCloseable {
         return Files.readString(stdout);
     }
 
-    private void start(String module, Map<String, String> env, List<String> args) throws IOException {
+    private Process start(String module, Map<String, String> env, List<String> args) throws IOException {
         var command = new ArrayList<>(List.of(java(), "-jar", jar(module).toString()));
         command.addAll(args);
         var builder = new ProcessBuilder(command)
                 .directory(dataDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logDir.resolve(module + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logDir.resolve(module + ".log").toFile()));
         builder.environment().putAll(env);
-        processes.add(builder.start());
+        Process process = builder.start();
+        processes.add(process);
+        return process;
     }
 
     private Path jar(String module) {
