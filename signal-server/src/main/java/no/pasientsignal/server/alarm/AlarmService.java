@@ -131,10 +131,6 @@ public final class AlarmService implements AutoCloseable {
         return Optional.ofNullable(openView.get(alarmId));
     }
 
-    public Optional<String> siteOf(UUID alarmId) {
-        return Optional.ofNullable(siteOfAlarm.get(alarmId));
-    }
-
     /** Who is marked present in a room, if anyone. */
     public Optional<String> presence(String roomId) {
         return Optional.ofNullable(presenceView.get(roomId));

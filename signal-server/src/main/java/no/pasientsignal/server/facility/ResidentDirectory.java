@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,15 +14,28 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResidentDirectory {
 
     private final ConcurrentHashMap<String, Resident> residents = new ConcurrentHashMap<>();
+    /** Resident ids by room: every device event asks who lives in its room, so no scan of all. */
+    private final ConcurrentHashMap<String, Set<String>> idsByRoom = new ConcurrentHashMap<>();
 
     public Optional<Resident> resident(String id) {
         return Optional.ofNullable(residents.get(id));
     }
 
     /** Adds or replaces a resident (after the database has the same). */
-    public void put(Resident resident) {
+    public synchronized void put(Resident resident) {
         Objects.requireNonNull(resident, "resident");
-        residents.put(resident.id(), resident);
+        Resident before = residents.put(resident.id(), resident);
+        if (before != null && before.roomId() != null) {
+            idsByRoom.computeIfPresent(before.roomId(), (room, ids) -> {
+                ids.remove(before.id());
+                return ids.isEmpty() ? null : ids;
+            });
+        }
+        if (resident.roomId() != null) {
+            idsByRoom
+                    .computeIfAbsent(resident.roomId(), room -> ConcurrentHashMap.newKeySet())
+                    .add(resident.id());
+        }
     }
 
     /** Every resident, moved-out ones included, ordered by room then id. */
@@ -34,8 +48,9 @@ public final class ResidentDirectory {
 
     /** Residents who live in the room now (not moved out). */
     public List<Resident> livingIn(String roomId) {
-        return residents.values().stream()
-                .filter(r -> r.isPlaced() && r.roomId().equals(roomId))
+        return idsByRoom.getOrDefault(roomId, Set.of()).stream()
+                .map(residents::get)
+                .filter(r -> r != null && r.isPlaced() && r.roomId().equals(roomId))
                 .sorted(Comparator.comparing(Resident::id))
                 .toList();
     }

@@ -4,8 +4,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import no.pasientsignal.server.alarm.Dispatcher;
 
 /**
@@ -17,7 +15,6 @@ public final class RoutingTables {
 
     private final ZoneId defaultZone;
     private final Map<String, SiteRouting> bySite = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<BiConsumer<String, SiteRouting>> listeners = new CopyOnWriteArrayList<>();
 
     public RoutingTables(ZoneId defaultZone) {
         this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
@@ -36,12 +33,6 @@ public final class RoutingTables {
     /** Puts new routing in force for the site (after it has been stored). */
     public void put(String siteId, SiteRouting routing) {
         bySite.put(Objects.requireNonNull(siteId, "siteId"), Objects.requireNonNull(routing, "routing"));
-        listeners.forEach(l -> l.accept(siteId, routing));
-    }
-
-    /** Told of every change, on the thread that made it. */
-    public void onChange(BiConsumer<String, SiteRouting> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** A dispatcher that always routes by the site's routing in force at that moment. */
