@@ -322,6 +322,9 @@ class AlarmFlowIT implements TestPropertyProvider {
         assertThat(api().post("/api/rooms/nowhere/presence", "{\"present\":true}", nurse)
                         .statusCode())
                 .isEqualTo(404);
+        var noAnswer = api().post("/api/rooms/nowhere/presence", "{}", nurse);
+        assertThat(noAnswer.statusCode()).isEqualTo(400);
+        assertThat(noAnswer.body()).contains("present");
 
         JsonNode after = openIn("810");
         assertThat(after.get("state").asString()).isEqualTo("NOTIFIED");
