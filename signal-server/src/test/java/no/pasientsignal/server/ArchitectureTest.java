@@ -24,6 +24,7 @@ class ArchitectureTest {
                         "..server.audit..",
                         "..server.facility..",
                         "..server.provisioning..",
+                        "..server.report..",
                         "..server.staff..")
                 .should()
                 .dependOnClassesThat()
@@ -37,7 +38,12 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAnyPackage(
-                        "..server.alarm..", "..server.facility..", "..server.provisioning..", "..server.staff..")
+                        "..server.alarm..",
+                        "..server.audit..",
+                        "..server.report..",
+                        "..server.facility..",
+                        "..server.provisioning..",
+                        "..server.staff..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..server.coap..", "..server.api..")

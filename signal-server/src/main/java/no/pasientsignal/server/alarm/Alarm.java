@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param nextEscalationAt when the next step is due, or null when none is pending
  * @param unreachable no recipient could be found on some step: shown flagged on every board
  * @param recipients everyone it was dispatched to, with what their channel reported
+ * @param notActionable staff resolved it as needing no action (a false or unnecessary alert): the
+ *     alarm-fatigue figure quality leads follow for passive alerts
  */
 public record Alarm(
         UUID id,
@@ -39,7 +41,8 @@ public record Alarm(
         int escalationStep,
         Instant nextEscalationAt,
         boolean unreachable,
-        Map<String, DeliveryStatus> recipients) {
+        Map<String, DeliveryStatus> recipients,
+        boolean notActionable) {
 
     public Alarm {
         Objects.requireNonNull(id, "id");
@@ -59,6 +62,13 @@ public record Alarm(
     Alarm with(AlarmState newState, Instant at) {
         var c = copy(at);
         c.state = newState;
+        return c.build();
+    }
+
+    Alarm resolved(Instant at, boolean needingNoAction) {
+        var c = copy(at);
+        c.state = AlarmState.RESOLVED;
+        c.notActionable = needingNoAction;
         return c.build();
     }
 
@@ -141,6 +151,7 @@ public record Alarm(
         Instant nextEscalationAt;
         boolean unreachable;
         Map<String, DeliveryStatus> recipients;
+        boolean notActionable;
 
         Copy(Alarm from, Instant updatedAt) {
             this.from = from;
@@ -155,6 +166,7 @@ public record Alarm(
             nextEscalationAt = from.nextEscalationAt;
             unreachable = from.unreachable;
             recipients = from.recipients;
+            notActionable = from.notActionable;
         }
 
         Alarm build() {
@@ -177,7 +189,8 @@ public record Alarm(
                     escalationStep,
                     nextEscalationAt,
                     unreachable,
-                    recipients);
+                    recipients,
+                    notActionable);
         }
     }
 }

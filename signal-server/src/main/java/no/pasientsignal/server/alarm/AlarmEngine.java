@@ -131,7 +131,8 @@ public final class AlarmEngine {
                 -1,
                 null,
                 false,
-                Map.of());
+                Map.of(),
+                false);
         store(alarm);
         var changes = new ArrayList<AlarmChange>();
         changes.add(AlarmChange.of(AlarmChange.Kind.RAISED, alarm, signal.deviceId()));
@@ -269,13 +270,21 @@ public final class AlarmEngine {
 
     /** Staff close the alarm from a console or handset. */
     public List<AlarmChange> resolve(UUID alarmId, String staff) {
+        return resolve(alarmId, staff, false);
+    }
+
+    /**
+     * Staff close the alarm; {@code notActionable} records that it needed no action (a false or
+     * unnecessary alert), which feeds the alarm-fatigue figures.
+     */
+    public List<AlarmChange> resolve(UUID alarmId, String staff, boolean notActionable) {
         Alarm alarm = openAlarm(alarmId);
         if (bathroomOnly(alarm)) {
             throw new AlarmRefused(
                     AlarmRefused.Reason.RULE, "a bathroom call can only be cancelled at the device in the bathroom");
         }
         var changes = new ArrayList<AlarmChange>();
-        close(alarm.with(AlarmState.RESOLVED, clock.instant()), AlarmChange.Kind.RESOLVED, staff, changes);
+        close(alarm.resolved(clock.instant(), notActionable), AlarmChange.Kind.RESOLVED, staff, changes);
         return changes;
     }
 

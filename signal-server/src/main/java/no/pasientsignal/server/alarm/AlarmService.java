@@ -104,7 +104,12 @@ public final class AlarmService implements AutoCloseable {
 
     /** Staff close it (not a bathroom call: that one only at the device in the bathroom). */
     public CompletableFuture<Alarm> resolve(UUID alarmId, String staff) {
-        return act(alarmId, staff, e -> e.resolve(alarmId, staff));
+        return resolve(alarmId, staff, false);
+    }
+
+    /** Staff close it, saying whether it needed any action (alarm-fatigue figures). */
+    public CompletableFuture<Alarm> resolve(UUID alarmId, String staff, boolean notActionable) {
+        return act(alarmId, staff, e -> e.resolve(alarmId, staff, notActionable));
     }
 
     /** A recipient's channel reports the alarm delivered to, or seen by, them. */

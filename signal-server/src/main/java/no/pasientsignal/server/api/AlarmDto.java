@@ -15,6 +15,7 @@ import no.pasientsignal.server.alarm.Alarm;
  * @param recipients everyone the alarm went to, with what their channel last reported (SENT,
  *     DELIVERED, SEEN, ACCEPTED, REJECTED)
  * @param unreachable some escalation step found nobody on the roster: shown flagged
+ * @param notActionable resolved by staff as needing no action
  */
 @Serdeable
 public record AlarmDto(
@@ -42,7 +43,8 @@ public record AlarmDto(
         int escalationStep,
         @Nullable String nextEscalationAt,
         boolean unreachable,
-        Map<String, String> recipients) {
+        Map<String, String> recipients,
+        boolean notActionable) {
 
     static AlarmDto of(Alarm a) {
         var recipients = new TreeMap<String, String>();
@@ -72,7 +74,8 @@ public record AlarmDto(
                 a.escalationStep(),
                 text(a.nextEscalationAt()),
                 a.unreachable(),
-                recipients);
+                recipients,
+                a.notActionable());
     }
 
     private static String text(Instant instant) {

@@ -160,9 +160,15 @@ public class AlarmsController {
         return act(id, alarmId -> alarms.silence(alarmId, authentication.getName()));
     }
 
+    /** How staff closed an alarm: {@code notActionable} marks a false or unnecessary alert. */
+    @Serdeable
+    public record ResolveRequest(@Nullable Boolean notActionable) {}
+
     @Post("/alarms/{id}/resolve")
-    public CompletableFuture<HttpResponse<?>> resolve(@PathVariable String id, Authentication authentication) {
-        return act(id, alarmId -> alarms.resolve(alarmId, authentication.getName()));
+    public CompletableFuture<HttpResponse<?>> resolve(
+            @PathVariable String id, @Body @Nullable ResolveRequest request, Authentication authentication) {
+        boolean notActionable = request != null && Boolean.TRUE.equals(request.notActionable());
+        return act(id, alarmId -> alarms.resolve(alarmId, authentication.getName(), notActionable));
     }
 
     @Post("/rooms/{roomId}/presence")
