@@ -9,6 +9,7 @@ import java.time.Clock;
 import no.pasientsignal.server.alarm.AlarmCheckpoint;
 import no.pasientsignal.server.alarm.AlarmService;
 import no.pasientsignal.server.alarm.CarePlanBook;
+import no.pasientsignal.server.audit.AuditLog;
 import no.pasientsignal.server.audit.Journal;
 import no.pasientsignal.server.routing.RoutingTables;
 import org.slf4j.Logger;
@@ -34,6 +35,11 @@ class AlarmBeans {
             LOG.warn("Journal: cut a torn last record ({} bytes: {})", recovery.cutBytes(), recovery.cutReason());
         }
         return journal;
+    }
+
+    @Singleton
+    AuditLog auditLog(Journal journal) {
+        return new AuditLog(journal);
     }
 
     static Path checkpointFile(SignalSettings settings) {
