@@ -165,7 +165,10 @@ public class ReportsController {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     public HttpResponse<?> benefit(
             HttpRequest<?> request, @Body @Nullable ReportParams.BenefitBody body, Authentication authentication) {
-        String siteId = knownSite(body == null ? null : body.site());
+        if (body == null) {
+            throw Refusal.badRequest("body", "is required: site, indicators, baseline and followUps");
+        }
+        String siteId = knownSite(body.site());
         LocalDate today = LocalDate.now(clock.withZone(routing.forSite(siteId).zone()));
         BenefitRequest benefit = ReportParams.benefit(body, today);
         var params = new LinkedHashMap<>(ReportParams.describe(benefit));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import no.pasientsignal.server.alarm.AlarmKind;
@@ -73,7 +74,7 @@ public record BenefitReport(String siteId, String timeZone, List<PeriodRow> peri
                 Figure f = row.figures().get(i);
                 table.row(
                         row.indicator(),
-                        row.unit().name().toLowerCase(java.util.Locale.ROOT),
+                        row.unit().name().toLowerCase(Locale.ROOT),
                         p.label(),
                         p.from(),
                         p.to(),

@@ -2,6 +2,7 @@ package no.pasientsignal.server.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -47,8 +48,7 @@ public record FallCounts(String siteId, Period period, String timeZone, By by, P
     }
 
     public Table table() {
-        var table = Table.of(
-                per.name().toLowerCase(java.util.Locale.ROOT), by.name().toLowerCase(java.util.Locale.ROOT), "falls");
+        var table = Table.of(per.name().toLowerCase(Locale.ROOT), by.name().toLowerCase(Locale.ROOT), "falls");
         rows.forEach(r -> table.row(r.group(), r.bucket(), r.falls()));
         return table.build();
     }

@@ -3,6 +3,7 @@ package no.pasientsignal.server.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -37,8 +38,8 @@ public record ResponseTimes(String siteId, Period period, String timeZone, By by
     }
 
     public Table table() {
-        var table = Table.of(
-                by.name().toLowerCase(java.util.Locale.ROOT), "measure", "count", "p50_s", "p90_s", "p95_s", "max_s");
+        var table =
+                Table.of(by.name().toLowerCase(Locale.ROOT), "measure", "count", "p50_s", "p90_s", "p95_s", "max_s");
         for (Group g : groups) {
             rows(table, g);
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record Table(List<String> header, List<List<Object>> rows) {
     public Table {
         header = List.copyOf(header);
         rows = rows.stream()
-                .map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r)))
+                .map(r -> Collections.unmodifiableList(new ArrayList<>(r)))
                 .toList();
     }
 

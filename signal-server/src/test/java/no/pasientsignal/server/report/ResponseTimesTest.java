@@ -9,6 +9,7 @@ import static no.pasientsignal.server.report.HistoryBuilder.SITE;
 import static no.pasientsignal.server.report.HistoryBuilder.alarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -144,10 +145,8 @@ class ResponseTimesTest {
                         EscalationPolicy.defaults()));
         // 06:30 CET on 28 March (night), 07:30 CEST on 29 March (day): both 05:30 UTC.
         histories.add(
-                alarm(PATIENT_CALL, java.time.Instant.parse("2026-03-28T05:30:00Z"))
-                        .accepted(5, "kari"),
-                alarm(PATIENT_CALL, java.time.Instant.parse("2026-03-29T05:30:00Z"))
-                        .accepted(7, "kari"));
+                alarm(PATIENT_CALL, Instant.parse("2026-03-28T05:30:00Z")).accepted(5, "kari"),
+                alarm(PATIENT_CALL, Instant.parse("2026-03-29T05:30:00Z")).accepted(7, "kari"));
 
         ResponseTimes times = reports.responseTimes(SITE, MARCH, By.SHIFT);
 
