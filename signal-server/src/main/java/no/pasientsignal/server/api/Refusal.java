@@ -35,6 +35,11 @@ final class Refusal extends RuntimeException {
         return new Refusal(HttpStatus.CONFLICT, sentence(sentence));
     }
 
+    /** 503: a dependency (the audit journal) cannot do its part, so nothing was done. */
+    static Refusal unavailable(String sentence) {
+        return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, sentence(sentence));
+    }
+
     static Refusal forbidden(String sentence) {
         return new Refusal(HttpStatus.FORBIDDEN, sentence(sentence));
     }

@@ -287,6 +287,35 @@ class AlarmEngineTest {
     }
 
     @Test
+    void staff_can_resolve_an_alarm_as_not_actionable_and_a_plain_resolve_stays_actionable() {
+        raise(AlarmType.BED_EXIT, ROOM_201_BED);
+        raise(AlarmType.PATIENT_CALL, ROOM_205_BED);
+        UUID bedExit = engine.openAlarms().stream()
+                .filter(a -> a.type() == AlarmType.BED_EXIT)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        UUID call = engine.openAlarms().stream()
+                .filter(a -> a.type() == AlarmType.PATIENT_CALL)
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        List<AlarmChange> falseAlert = engine.resolve(bedExit, "kari", true);
+        List<AlarmChange> answered = engine.resolve(call, "per");
+
+        assertThat(falseAlert).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(AlarmChange.Kind.RESOLVED);
+            assertThat(c.alarm().state()).isEqualTo(AlarmState.RESOLVED);
+            assertThat(c.alarm().notActionable()).isTrue();
+        });
+        assertThat(answered)
+                .singleElement()
+                .satisfies(c -> assertThat(c.alarm().notActionable()).isFalse());
+        assertThat(engine.openAlarms()).isEmpty();
+    }
+
+    @Test
     void delivery_receipts_only_move_forward_and_late_ones_for_closed_alarms_change_nothing() {
         raise(AlarmType.PATIENT_CALL, ROOM_201_BED);
         UUID id = only().id();

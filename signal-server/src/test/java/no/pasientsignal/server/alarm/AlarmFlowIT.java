@@ -166,8 +166,11 @@ class AlarmFlowIT implements TestPropertyProvider {
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.body()).contains("already accepted by sykepleier");
 
-        assertThat(api().post("/api/alarms/" + id + "/resolve", "", nurse).statusCode())
-                .isEqualTo(200);
+        var resolved = api().post("/api/alarms/" + id + "/resolve", "", nurse);
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        // No body: an ordinary resolve, not counted as an unnecessary alert.
+        assertThat(JSON.readTree(resolved.body()).get("notActionable").asBoolean())
+                .isFalse();
         assertThat(openIn("802")).isNull();
         assertThat(api().post("/api/alarms/" + id + "/resolve", "", nurse).statusCode())
                 .isEqualTo(404);
@@ -264,6 +267,13 @@ class AlarmFlowIT implements TestPropertyProvider {
             JsonNode exit = openIn("806");
             assertThat(exit.get("type").asString()).isEqualTo("BED_EXIT");
             assertThat(exit.get("residentId").asString()).isEqualTo("R-806");
+            // The carer finds the resident fine: resolved as needing no action (alarm fatigue).
+            var resolved = api().post(
+                            "/api/alarms/" + exit.get("id").asString() + "/resolve", "{\"notActionable\":true}", nurse);
+            assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+            assertThat(JSON.readTree(resolved.body()).get("notActionable").asBoolean())
+                    .isTrue();
+            assertThat(JSON.readTree(resolved.body()).get("state").asString()).isEqualTo("RESOLVED");
             resolveAll("806");
         }
     }
