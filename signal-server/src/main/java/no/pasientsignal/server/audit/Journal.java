@@ -552,7 +552,8 @@ public final class Journal implements AutoCloseable {
         segmentSize = 0;
     }
 
-    static List<Path> segments(Path dir) throws IOException {
+    /** The segment files of a journal directory, oldest first; empty if there is none. */
+    public static List<Path> segments(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -566,7 +567,8 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    static long firstSequence(Path segmentFile) {
+    /** The sequence of a segment's first record, from its file name. */
+    public static long firstSequence(Path segmentFile) {
         String n = segmentFile.getFileName().toString();
         return Long.parseLong(n.substring(PREFIX.length(), n.length() - SUFFIX.length()));
     }

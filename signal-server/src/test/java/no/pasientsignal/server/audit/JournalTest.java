@@ -21,7 +21,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.zip.CRC32C;
 import no.pasientsignal.server.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,7 +112,7 @@ class JournalTest {
         }
         Path segment = onlySegment();
         long sizeBefore = Files.size(segment);
-        flipByteInPayloadOf(segment, 3);
+        Tamper.flipPayloadByte(segment, 3);
 
         assertThatThrownBy(this::open).isInstanceOf(JournalException.class).hasMessageContaining("damaged");
         assertThat(Files.size(segment)).isEqualTo(sizeBefore);
@@ -125,8 +124,8 @@ class JournalTest {
         try (Journal journal = open()) {
             appendAll(journal, 10, "record-");
         }
-        flipByteInPayloadOf(onlySegment(), 4);
-        fixChecksumOf(onlySegment(), 4);
+        Tamper.flipPayloadByte(onlySegment(), 4);
+        Tamper.fixChecksum(onlySegment(), 4);
 
         var report = JournalVerifier.verify(dir);
 
@@ -303,43 +302,5 @@ class JournalTest {
         var report = JournalVerifier.verify(dir);
         assertThat(report.ok()).as(report.problem()).isTrue();
         assertThat(report.records()).isEqualTo(written + 2);
-    }
-
-    /** Offsets of records in a segment, by walking lengths. */
-    private static long offsetOf(Path segment, long sequence) throws IOException {
-        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ)) {
-            long offset = 0;
-            for (long s = 1; s < sequence; s++) {
-                ByteBuffer head = ByteBuffer.allocate(8);
-                ch.read(head, offset);
-                offset += RecordFormat.OVERHEAD + head.flip().getInt(4);
-            }
-            return offset;
-        }
-    }
-
-    private static void flipByteInPayloadOf(Path segment, long sequence) throws IOException {
-        long offset = offsetOf(segment, sequence);
-        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long at = offset + 8 + 8 + 8 + 2 + 4; // into the payload, past the 4-byte type "test"
-            ByteBuffer b = ByteBuffer.allocate(1);
-            ch.read(b, at);
-            b.put(0, (byte) (b.get(0) ^ 0x01));
-            ch.write(b.rewind(), at);
-        }
-    }
-
-    private static void fixChecksumOf(Path segment, long sequence) throws IOException {
-        long offset = offsetOf(segment, sequence);
-        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer head = ByteBuffer.allocate(8);
-            ch.read(head, offset);
-            int total = RecordFormat.OVERHEAD + head.flip().getInt(4);
-            ByteBuffer all = ByteBuffer.allocate(total);
-            ch.read(all, offset);
-            CRC32C crc = new CRC32C();
-            crc.update(all.array(), 0, total - 4);
-            ch.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip(), offset + total - 4);
-        }
     }
 }
