@@ -11,6 +11,8 @@ import no.pasientsignal.server.alarm.AlarmService;
 import no.pasientsignal.server.alarm.CarePlanBook;
 import no.pasientsignal.server.audit.AuditLog;
 import no.pasientsignal.server.audit.Journal;
+import no.pasientsignal.server.provisioning.DeviceHealth;
+import no.pasientsignal.server.provisioning.JournalWatch;
 import no.pasientsignal.server.routing.RoutingTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,9 @@ class AlarmBeans {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Journal journal(SignalSettings settings, Clock clock) {
-        Journal journal = Journal.open(Path.of(settings.dataDir(), "journal"), clock, SEGMENT_BYTES, JOURNAL_QUEUE);
+    Journal journal(SignalSettings settings, JournalSettings journalSettings, Clock clock) {
+        Journal journal = Journal.open(
+                journalDirectory(settings), clock, SEGMENT_BYTES, JOURNAL_QUEUE, journalSettings.retainBytes());
         var recovery = journal.recovery();
         if (recovery.cutBytes() > 0) {
             LOG.warn("Journal: cut a torn last record ({} bytes: {})", recovery.cutBytes(), recovery.cutReason());
@@ -37,9 +40,19 @@ class AlarmBeans {
         return journal;
     }
 
+    static Path journalDirectory(SignalSettings settings) {
+        return Path.of(settings.dataDir(), "journal");
+    }
+
     @Singleton
     AuditLog auditLog(Journal journal) {
         return new AuditLog(journal);
+    }
+
+    /** The journal's failures and low disk space, as technical alerts and for /health. */
+    @Singleton
+    JournalWatch journalWatch(Journal journal, DeviceHealth health, JournalSettings settings) {
+        return new JournalWatch(journal, health, settings.minFreeBytes());
     }
 
     static Path checkpointFile(SignalSettings settings) {

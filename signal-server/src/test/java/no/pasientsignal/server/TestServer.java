@@ -1,5 +1,6 @@
 package no.pasientsignal.server;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import no.pasientsignal.certs.DeviceCredentials;
 import no.pasientsignal.certs.testing.FixturePki;
+import no.pasientsignal.server.audit.FailingDisk;
+import no.pasientsignal.server.audit.Journal;
 import no.pasientsignal.server.coap.DeviceEndpoint;
 import no.pasientsignal.server.facility.Device;
 import no.pasientsignal.server.facility.DeviceType;
@@ -49,6 +52,34 @@ public final class TestServer {
         @Replaces(Clock.class)
         MutableClock clock() {
             return new MutableClock(Instant.now());
+        }
+    }
+
+    /**
+     * Set to {@code true} in {@link #properties} to put the server's journal on a {@link
+     * FailingDisk} (inject it to make writes fail); everything else is wired as in production.
+     */
+    public static final String FAILING_DISK = "test.failing-disk";
+
+    /** Replaces the journal by one on a {@link FailingDisk} when {@link #FAILING_DISK} is set. */
+    @Factory
+    @Requires(property = FAILING_DISK, value = "true")
+    static class FailingDiskFactory {
+        @Singleton
+        FailingDisk disk() {
+            return new FailingDisk();
+        }
+
+        @Singleton
+        @Replaces(Journal.class)
+        @Bean(preDestroy = "close")
+        Journal journal(SignalSettings settings, JournalSettings journal, Clock clock, FailingDisk disk) {
+            return disk.open(
+                    AlarmBeans.journalDirectory(settings),
+                    clock,
+                    AlarmBeans.SEGMENT_BYTES,
+                    AlarmBeans.JOURNAL_QUEUE,
+                    journal.retainBytes());
         }
     }
 

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import no.pasientsignal.server.alarm.CarePlan;
 import no.pasientsignal.server.alarm.CarePlanBook;
 import no.pasientsignal.server.alarm.LegalBasis;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * long...) and the legal bases that allow it. Health data: care staff and administrators read it,
  * administrators change it; technicians and quality leads are refused. A change is stored in one
  * transaction and then put in force, so the next sensor event is judged by it; a refused request
- * changes neither. Logs carry the pseudonym only. Runs off the event loop: it talks to the
+ * changes neither. Logs and the audit journal carry the pseudonym only; a change is answered once
+ * its journal entry is durable ({@link AuditTrail}). Runs off the event loop: it talks to the
  * database.
  */
 @Controller("/api/residents/{residentId}/care-plan")
@@ -51,12 +54,15 @@ public class CarePlanController {
     private final JdbcStaffStore staff;
     private final CarePlanBook book;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public CarePlanController(JdbcCarePlanStore store, JdbcStaffStore staff, CarePlanBook book, Clock clock) {
+    CarePlanController(
+            JdbcCarePlanStore store, JdbcStaffStore staff, CarePlanBook book, Clock clock, AuditTrail audit) {
         this.store = store;
         this.staff = staff;
         this.book = book;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The stored plan; a resident who never had one has an empty plan. */
@@ -80,6 +86,7 @@ public class CarePlanController {
         staff.list().stream().map(StaffMember::username).forEach(usernames::add);
         List<LegalBasis> bases = CarePlanDtos.bases(request, authentication.getName(), usernames);
         CarePlanRecord saved;
+        CompletableFuture<Long> entry;
         // Store and put in force as one step, under the book's monitor (resident moves take it too),
         // so the book always holds the plan last stored, for the room the resident is in.
         synchronized (book) {
@@ -88,6 +95,16 @@ public class CarePlanController {
             }
             saved = find(residentId);
             putInForce(book, saved);
+            entry = audit.record(
+                    authentication.getName(),
+                    "care-plan.replace",
+                    null,
+                    residentId,
+                    AuditTrail.details(
+                            "rules",
+                            rules.stream().map(r -> r.kind().name()).collect(Collectors.joining(",")),
+                            "legalBases",
+                            bases.stream().map(b -> b.kind().name()).collect(Collectors.joining(","))));
         }
         LOG.info(
                 "Care plan of resident {} replaced by {}: {} rule(s), {} legal basis/bases",
@@ -95,6 +112,7 @@ public class CarePlanController {
                 authentication.getName(),
                 rules.size(),
                 bases.size());
+        audit.await(entry);
         return CarePlanDtos.carePlan(saved, clock.instant());
     }
 

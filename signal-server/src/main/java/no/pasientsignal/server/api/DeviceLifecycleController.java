@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
+import java.util.Map;
 import no.pasientsignal.server.persistence.DeviceRecord;
 import no.pasientsignal.server.persistence.JdbcFacilityStore;
 import no.pasientsignal.server.provisioning.DeviceChange;
@@ -27,7 +28,8 @@ import no.pasientsignal.server.provisioning.EnrolmentService;
  * enrolment credential, decommissioning (certificates revoked, off the call path, sessions
  * dropped) and replacing a broken device by a new one at the same location. Each change is one
  * transaction: a refused request (404 unknown device, 409 device not in service, 409 id or serial
- * taken) writes nothing. Runs off the event loop: it talks to the database.
+ * taken) writes nothing; a change made is answered once its audit journal entry is durable ({@link
+ * AuditTrail}). Runs off the event loop: it talks to the database.
  */
 @Controller("/api/devices")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -85,18 +87,28 @@ public class DeviceLifecycleController {
 
     private final EnrolmentService enrolment;
     private final JdbcFacilityStore store;
+    private final AuditTrail audit;
 
-    public DeviceLifecycleController(EnrolmentService enrolment, JdbcFacilityStore store) {
+    DeviceLifecycleController(EnrolmentService enrolment, JdbcFacilityStore store, AuditTrail audit) {
         this.enrolment = enrolment;
         this.store = store;
+        this.audit = audit;
     }
 
     /** A fresh one-time credential (for a device that lost its own, or to re-enrol); earlier unspent ones stop working. */
     @Post("/{deviceId}/enrolment")
     public HttpResponse<?> issueCredential(@PathVariable String deviceId, Principal principal) {
         return switch (enrolment.issueCredential(deviceId, principal.getName())) {
-            case DeviceChange.Done done ->
-                HttpResponse.created(EnrolmentCredentialDto.of(done.credential().orElseThrow()));
+            case DeviceChange.Done done -> {
+                EnrolmentCredential credential = done.credential().orElseThrow();
+                audit.changed(
+                        principal.getName(),
+                        "device.credential.issue",
+                        null,
+                        deviceId,
+                        AuditTrail.details("credential", credential.identity()));
+                yield HttpResponse.created(EnrolmentCredentialDto.of(credential));
+            }
             case DeviceChange.NoSuchDevice missing -> notFound(missing.deviceId());
             case DeviceChange.NotInService out -> notInService(out, "get an enrolment credential");
         };
@@ -106,8 +118,10 @@ public class DeviceLifecycleController {
     @Post("/{deviceId}/decommission")
     public HttpResponse<?> decommission(@PathVariable String deviceId, Principal principal) {
         return switch (enrolment.decommission(deviceId, principal.getName())) {
-            case DeviceChange.Done done ->
-                HttpResponse.ok(store.findDevice(done.deviceId()).orElseThrow());
+            case DeviceChange.Done done -> {
+                audit.changed(principal.getName(), "device.decommission", null, deviceId, Map.of());
+                yield HttpResponse.ok(store.findDevice(done.deviceId()).orElseThrow());
+            }
             case DeviceChange.NoSuchDevice missing -> notFound(missing.deviceId());
             case DeviceChange.NotInService out -> notInService(out, "be decommissioned");
         };
@@ -119,10 +133,20 @@ public class DeviceLifecycleController {
             @PathVariable String deviceId, @Body @Valid ReplaceRequest request, Principal principal) {
         return switch (enrolment.replace(
                 deviceId, request.newDeviceId(), request.serial().strip(), principal.getName())) {
-            case DeviceChange.Done done ->
-                HttpResponse.created(DeviceWithCredentialDto.of(
-                        store.findDevice(done.deviceId()).orElseThrow(),
-                        done.credential().orElseThrow()));
+            case DeviceChange.Done done -> {
+                EnrolmentCredential credential = done.credential().orElseThrow();
+                audit.changed(
+                        principal.getName(),
+                        "device.replace",
+                        null,
+                        deviceId,
+                        AuditTrail.details(
+                                "newDevice", done.deviceId(),
+                                "serial", request.serial().strip(),
+                                "credential", credential.identity()));
+                yield HttpResponse.created(DeviceWithCredentialDto.of(
+                        store.findDevice(done.deviceId()).orElseThrow(), credential));
+            }
             case DeviceChange.NoSuchDevice missing -> notFound(missing.deviceId());
             case DeviceChange.NotInService out -> notInService(out, "be replaced");
         };

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 import no.pasientsignal.server.api.DeviceLifecycleController.DeviceWithCredentialDto;
 import no.pasientsignal.server.facility.DeviceType;
 import no.pasientsignal.server.facility.LocationKind;
@@ -28,6 +29,8 @@ import no.pasientsignal.server.persistence.JdbcFacilityStore.NewLocation;
 import no.pasientsignal.server.persistence.LocationRecord;
 import no.pasientsignal.server.persistence.RoomRecord;
 import no.pasientsignal.server.persistence.SiteRecord;
+import no.pasientsignal.server.persistence.WardRecord;
+import no.pasientsignal.server.persistence.ZoneRecord;
 import no.pasientsignal.server.provisioning.EnrolmentCredential;
 import no.pasientsignal.server.provisioning.EnrolmentService;
 
@@ -35,7 +38,8 @@ import no.pasientsignal.server.provisioning.EnrolmentService;
  * The facility model over HTTP: administrators set up sites, wards, zones and rooms; technicians
  * (and administrators) register devices at a room's locations. Every request body is validated
  * and a refusal names the field; each write is one transaction, so a refused request writes
- * nothing. Runs off the event loop: it talks to the database.
+ * nothing, and is answered once its audit journal entry is durable ({@link AuditTrail}). Runs off
+ * the event loop: it talks to the database.
  */
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -69,41 +73,69 @@ public class FacilityController {
 
     private final JdbcFacilityStore store;
     private final EnrolmentService enrolment;
+    private final AuditTrail audit;
 
-    public FacilityController(JdbcFacilityStore store, EnrolmentService enrolment) {
+    FacilityController(JdbcFacilityStore store, EnrolmentService enrolment, AuditTrail audit) {
         this.store = store;
         this.enrolment = enrolment;
+        this.audit = audit;
     }
 
     @Post("/sites")
     @Secured(ADMIN)
-    public HttpResponse<SiteRecord> createSite(@Body @Valid NameRequest request) {
-        return HttpResponse.created(store.createSite(request.name().strip()));
+    public HttpResponse<SiteRecord> createSite(@Body @Valid NameRequest request, Principal principal) {
+        SiteRecord site = store.createSite(request.name().strip());
+        audit.changed(
+                principal.getName(),
+                "facility.site.create",
+                site.id(),
+                site.id(),
+                AuditTrail.details("name", site.name()));
+        return HttpResponse.created(site);
     }
 
     @Post("/sites/{siteId}/wards")
     @Secured(ADMIN)
-    public HttpResponse<?> createWard(@PathVariable String siteId, @Body @Valid NameRequest request) {
+    public HttpResponse<?> createWard(
+            @PathVariable String siteId, @Body @Valid NameRequest request, Principal principal) {
         if (store.findSite(siteId).isEmpty()) {
             return notFound("site", siteId);
         }
-        return HttpResponse.created(store.createWard(siteId, request.name().strip()));
+        WardRecord ward = store.createWard(siteId, request.name().strip());
+        audit.changed(
+                principal.getName(),
+                "facility.ward.create",
+                siteId,
+                ward.id(),
+                AuditTrail.details("name", ward.name()));
+        return HttpResponse.created(ward);
     }
 
     @Post("/wards/{wardId}/zones")
     @Secured(ADMIN)
-    public HttpResponse<?> createZone(@PathVariable String wardId, @Body @Valid NameRequest request) {
-        if (store.findWard(wardId).isEmpty()) {
+    public HttpResponse<?> createZone(
+            @PathVariable String wardId, @Body @Valid NameRequest request, Principal principal) {
+        Optional<WardRecord> ward = store.findWard(wardId);
+        if (ward.isEmpty()) {
             return notFound("ward", wardId);
         }
-        return HttpResponse.created(store.createZone(wardId, request.name().strip()));
+        ZoneRecord zone = store.createZone(wardId, request.name().strip());
+        audit.changed(
+                principal.getName(),
+                "facility.zone.create",
+                ward.get().siteId(),
+                zone.id(),
+                AuditTrail.details("ward", wardId, "name", zone.name()));
+        return HttpResponse.created(zone);
     }
 
     /** A room and its locations (bed, bathroom, door...) in one transaction. */
     @Post("/zones/{zoneId}/rooms")
     @Secured(ADMIN)
-    public HttpResponse<?> createRoom(@PathVariable String zoneId, @Body @Valid RoomRequest request) {
-        if (store.findZone(zoneId).isEmpty()) {
+    public HttpResponse<?> createRoom(
+            @PathVariable String zoneId, @Body @Valid RoomRequest request, Principal principal) {
+        Optional<ZoneRecord> zone = store.findZone(zoneId);
+        if (zone.isEmpty()) {
             return notFound("zone", zoneId);
         }
         RoomRecord room = store.createRoomWithLocations(
@@ -113,6 +145,18 @@ public class FacilityController {
                 request.locations().stream()
                         .map(l -> new NewLocation(l.kind(), l.label().strip()))
                         .toList());
+        audit.changed(
+                principal.getName(),
+                "facility.room.create",
+                store.findWard(zone.get().wardId()).map(WardRecord::siteId).orElse(null),
+                room.id(),
+                AuditTrail.details(
+                        "zone",
+                        zoneId,
+                        "number",
+                        room.number(),
+                        "locations",
+                        request.locations().size()));
         return HttpResponse.created(room);
     }
 
@@ -145,6 +189,17 @@ public class FacilityController {
                 request.locationId(),
                 principal.getName());
         DeviceRecord device = store.findDevice(request.deviceId()).orElseThrow();
+        // The credential's identity only: its secret is shown once, to the technician, and kept nowhere else.
+        audit.changed(
+                principal.getName(),
+                "device.register",
+                null,
+                device.deviceId(),
+                AuditTrail.details(
+                        "type", device.type(),
+                        "serial", device.serial(),
+                        "location", device.locationId(),
+                        "credential", credential.identity()));
         return HttpResponse.created(DeviceWithCredentialDto.of(device, credential));
     }
 

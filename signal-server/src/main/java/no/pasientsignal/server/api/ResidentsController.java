@@ -29,6 +29,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import no.pasientsignal.server.alarm.CarePlanBook;
 import no.pasientsignal.server.facility.CareNeed;
 import no.pasientsignal.server.facility.Resident;
@@ -46,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * Residents: administrators register them and keep their room, care needs, responsible nurse and
  * moved-out state current. Every role may read them; names only go to care staff and
  * administrators ({@link Viewer}), everyone else gets the pseudonym. A refused request writes
- * nothing: references are checked first and each write is one transaction. Logs carry the
- * pseudonym only. Runs off the event loop: it talks to the database.
+ * nothing: references are checked first and each write is one transaction. Logs and the audit
+ * journal carry the pseudonym only (never the name); a write is answered once its journal entry is
+ * durable ({@link AuditTrail}). Runs off the event loop: it talks to the database.
  */
 @Controller("/api/residents")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -79,17 +82,19 @@ public class ResidentsController {
     private final ProtectionMonitor protection;
     private final JdbcCarePlanStore carePlans;
     private final CarePlanBook carePlanBook;
+    private final AuditTrail audit;
     /** Database write and memory update as one step, so concurrent edits leave both the same. */
     private final Object writes = new Object();
 
-    public ResidentsController(
+    ResidentsController(
             JdbcResidentStore store,
             JdbcFacilityStore facility,
             JdbcStaffStore staff,
             ResidentDirectory residents,
             ProtectionMonitor protection,
             JdbcCarePlanStore carePlans,
-            CarePlanBook carePlanBook) {
+            CarePlanBook carePlanBook,
+            AuditTrail audit) {
         this.store = store;
         this.facility = facility;
         this.staff = staff;
@@ -97,6 +102,7 @@ public class ResidentsController {
         this.protection = protection;
         this.carePlans = carePlans;
         this.carePlanBook = carePlanBook;
+        this.audit = audit;
     }
 
     @Post
@@ -108,6 +114,7 @@ public class ResidentsController {
             return refused.get();
         }
         Resident resident;
+        CompletableFuture<Long> entry;
         synchronized (writes) {
             resident = store.create(
                     request.displayName().strip(),
@@ -115,9 +122,11 @@ public class ResidentsController {
                     blankToNull(request.responsibleNurse()),
                     careNeeds(needs));
             residents.put(resident);
+            entry = record(authentication, "resident.create", resident);
         }
         protection.update(resident.id());
         LOG.info("Resident {} registered in room {} by {}", resident.id(), resident.roomId(), authentication.getName());
+        audit.await(entry);
         return HttpResponse.created(ResidentDto.of(resident, Viewer.of(authentication)));
     }
 
@@ -162,11 +171,13 @@ public class ResidentsController {
                 blankToNull(request.responsibleNurse()),
                 request.movedOut(),
                 careNeeds(request.needs()));
+        CompletableFuture<Long> entry;
         synchronized (writes) {
             if (!store.replace(resident)) {
                 return notFound(id);
             }
             residents.put(resident);
+            entry = record(authentication, "resident.update", resident);
         }
         if (!Objects.equals(before.get().roomId(), resident.roomId())
                 || before.get().movedOut() != resident.movedOut()) {
@@ -184,7 +195,26 @@ public class ResidentsController {
                 resident.roomId(),
                 resident.needs().size(),
                 resident.movedOut());
+        audit.await(entry);
         return HttpResponse.ok(ResidentDto.of(resident, Viewer.of(authentication)));
+    }
+
+    /** The journal entry of a write: the pseudonym and what changed, never the name. */
+    private CompletableFuture<Long> record(Authentication authentication, String action, Resident resident) {
+        return audit.record(
+                authentication.getName(),
+                action,
+                null,
+                resident.id(),
+                AuditTrail.details(
+                        "room", resident.roomId(),
+                        "responsibleNurse", resident.responsibleNurse(),
+                        "needs",
+                                resident.needs().stream()
+                                        .map(n -> n.deviceType() + "/" + n.locationKind())
+                                        .sorted()
+                                        .collect(Collectors.joining(",")),
+                        "movedOut", resident.movedOut()));
     }
 
     // --- checks that name the field ------------------------------------------------------------

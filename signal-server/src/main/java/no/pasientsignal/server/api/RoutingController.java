@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import no.pasientsignal.server.api.RoutingDtos.EscalationDto;
 import no.pasientsignal.server.api.RoutingDtos.RosterDto;
@@ -45,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * change it, and so may the lead of the shift running now mark colleagues absent or back. Every
  * change builds the site's whole new routing from what is in force, stores it in one transaction
  * and only then puts it in force, so the next alarm routes by it and a refused request (400, 404,
- * 409) changes neither. Runs off the event loop: it talks to the database.
+ * 409) changes neither. Each change is journaled ({@link AuditTrail}) before it is answered.
+ * Runs off the event loop: it talks to the database.
  */
 @Controller("/api/sites/{siteId}/routing")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -59,20 +62,23 @@ public class RoutingController {
     private final JdbcStaffStore staff;
     private final RoutingTables tables;
     private final Clock clock;
+    private final AuditTrail audit;
     /** Read, store and put in force as one step, so concurrent changes never undo each other. */
     private final Object writes = new Object();
 
-    public RoutingController(
+    RoutingController(
             JdbcRoutingStore store,
             JdbcFacilityStore facility,
             JdbcStaffStore staff,
             RoutingTables tables,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
         this.store = store;
         this.facility = facility;
         this.staff = staff;
         this.tables = tables;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Get("/shifts")
@@ -88,7 +94,11 @@ public class RoutingController {
             @PathVariable String siteId, @Body @Valid ShiftsRequest request, Authentication authentication) {
         var plan = RoutingDtos.shiftPlan(request);
         SiteRouting saved = change(
-                siteId, authentication, "shifts", now -> now.withRoster(RoutingDtos.withPlan(now.roster(), plan)));
+                siteId,
+                authentication,
+                "routing.shifts.replace",
+                siteId,
+                now -> now.withRoster(RoutingDtos.withPlan(now.roster(), plan)));
         return RoutingDtos.shifts(saved.roster().plan(), true);
     }
 
@@ -104,7 +114,7 @@ public class RoutingController {
     public RosterDto replaceRoster(
             @PathVariable String siteId, @Body @Valid RosterRequest request, Authentication authentication) {
         SiteFacts facts = facts(siteId);
-        SiteRouting saved = change(siteId, authentication, "roster", now -> {
+        SiteRouting saved = change(siteId, authentication, "routing.roster.replace", siteId, now -> {
             Roster current = now.roster();
             return now.withRoster(RoutingDtos.roster(request, current.plan(), current.absent(), facts));
         });
@@ -142,7 +152,8 @@ public class RoutingController {
     public EscalationDto replaceEscalation(
             @PathVariable String siteId, @Body @Valid EscalationDto request, Authentication authentication) {
         var policy = RoutingDtos.policy(request);
-        SiteRouting saved = change(siteId, authentication, "escalation", now -> now.withPolicy(policy));
+        SiteRouting saved =
+                change(siteId, authentication, "routing.escalation.replace", siteId, now -> now.withPolicy(policy));
         return RoutingDtos.escalation(saved.policy());
     }
 
@@ -160,7 +171,8 @@ public class RoutingController {
         SiteRouting saved = change(
                 siteId,
                 authentication,
-                absent ? "absence of " + username : "return of " + username,
+                absent ? "routing.absence.mark" : "routing.absence.clear",
+                username,
                 now -> now.withRoster(
                         absent
                                 ? now.roster().withAbsent(username)
@@ -183,18 +195,38 @@ public class RoutingController {
         return tables.forSite(siteId);
     }
 
-    /** Builds the new routing from the one in force, stores it, then puts it in force. */
+    /**
+     * Builds the new routing from the one in force, stores it, puts it in force and journals it
+     * (in that order, under the lock, so the journal has changes in the order they took effect);
+     * answers once the entry is durable.
+     */
     private SiteRouting change(
-            String siteId, Authentication authentication, String what, UnaryOperator<SiteRouting> change) {
+            String siteId,
+            Authentication authentication,
+            String action,
+            String subject,
+            UnaryOperator<SiteRouting> change) {
+        SiteRouting next;
+        CompletableFuture<Long> entry;
         synchronized (writes) {
-            SiteRouting next = change.apply(inForce(siteId));
+            next = change.apply(inForce(siteId));
             if (!store.save(siteId, next)) {
                 throw Refusal.notFound("No site with id " + siteId);
             }
             tables.put(siteId, next);
-            LOG.info("Routing of site {} changed by {}: {}", siteId, authentication.getName(), what);
-            return next;
+            LOG.info("Routing of site {} changed by {}: {} {}", siteId, authentication.getName(), action, subject);
+            Roster roster = next.roster();
+            entry = audit.record(
+                    authentication.getName(),
+                    action,
+                    siteId,
+                    subject,
+                    AuditTrail.details(
+                            "assignments", roster.assignments().size(),
+                            "absent", String.join(",", new TreeSet<>(roster.absent()))));
         }
+        audit.await(entry);
+        return next;
     }
 
     private SiteFacts facts(String siteId) {

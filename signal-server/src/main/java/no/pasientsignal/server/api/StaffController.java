@@ -23,7 +23,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import no.pasientsignal.server.persistence.JdbcStaffStore;
 import no.pasientsignal.server.staff.Role;
 import no.pasientsignal.server.staff.SessionTokens;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * password, deactivate. Password hashes never leave the server and passwords are never logged. A
  * change to someone's roles or password, or deactivating them, ends their open sessions at once
  * (they log in again with what is now true). Administrators cannot deactivate themselves or take
- * away their own administrator role, so a site always keeps one.
+ * away their own administrator role, so a site always keeps one. Each change is answered once its
+ * audit journal entry is durable ({@link AuditTrail}): user name and roles, never a password.
  */
 @Controller("/api/staff")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -99,11 +102,13 @@ public class StaffController {
     private final JdbcStaffStore store;
     private final StaffDirectory directory;
     private final SessionTokens sessions;
+    private final AuditTrail audit;
 
-    public StaffController(JdbcStaffStore store, StaffDirectory directory, SessionTokens sessions) {
+    StaffController(JdbcStaffStore store, StaffDirectory directory, SessionTokens sessions, AuditTrail audit) {
         this.store = store;
         this.directory = directory;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     @Post
@@ -121,6 +126,12 @@ public class StaffController {
                 request.username(),
                 request.roles(),
                 authentication.getName());
+        audit.changed(
+                authentication.getName(),
+                "staff.create",
+                null,
+                request.username(),
+                AuditTrail.details("roles", sorted(request.roles())));
         return HttpResponse.created(StaffDto.of(store.find(request.username()).orElseThrow()));
     }
 
@@ -160,6 +171,12 @@ public class StaffController {
                     authentication.getName(),
                     ended);
         }
+        audit.changed(
+                authentication.getName(),
+                "staff.update",
+                null,
+                username,
+                AuditTrail.details("roles", sorted(request.roles())));
         return HttpResponse.ok(StaffDto.of(store.find(username).orElseThrow()));
     }
 
@@ -176,6 +193,7 @@ public class StaffController {
         }
         int ended = sessions.revokeAllOf(username);
         LOG.info("Password of {} set by {}; {} session(s) ended", username, authentication.getName(), ended);
+        audit.changed(authentication.getName(), "staff.password.set", null, username, Map.of());
         return HttpResponse.noContent();
     }
 
@@ -190,6 +208,7 @@ public class StaffController {
         }
         int ended = sessions.revokeAllOf(username);
         LOG.info("Staff account {} deactivated by {}; {} session(s) ended", username, authentication.getName(), ended);
+        audit.changed(authentication.getName(), "staff.deactivate", null, username, Map.of());
         return HttpResponse.ok(StaffDto.of(store.find(username).orElseThrow()));
     }
 
@@ -200,7 +219,12 @@ public class StaffController {
             return notFound(username);
         }
         LOG.info("Staff account {} activated by {}", username, authentication.getName());
+        audit.changed(authentication.getName(), "staff.activate", null, username, Map.of());
         return HttpResponse.ok(StaffDto.of(store.find(username).orElseThrow()));
+    }
+
+    private static String sorted(Set<String> roles) {
+        return String.join(",", new TreeSet<>(roles));
     }
 
     /** The roles of a validated request. */

@@ -27,8 +27,9 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
 /**
- * Technical alerts (device silent, battery low, tamper), kept apart from {@code /api/calls}: they
- * are for whoever maintains the devices, not a call to a resident.
+ * Technical alerts (device silent, battery low, tamper; and about the server itself: its journal
+ * failing or its disk low on space), kept apart from {@code /api/calls}: they are for whoever
+ * maintains the devices and the server, not a call to a resident.
  *
  * <ul>
  *   <li>{@code GET /api/technical-alerts}: active alerts, oldest first. Device level, no resident
@@ -48,7 +49,9 @@ public class TechnicalAlertsController {
 
     /**
      * A technical alert as the API shows it. {@code raisedAt} and {@code clearedAt} are ISO-8601
-     * UTC; {@code clearedAt} is null while the alert is active.
+     * UTC; {@code clearedAt} is null while the alert is active. An alert about the server
+     * ({@code JOURNAL_FAILING}, {@code JOURNAL_SPACE_LOW}) has {@code deviceId} {@code
+     * signal-server} and no {@code roomId}.
      */
     @Serdeable
     public record TechnicalAlertDto(

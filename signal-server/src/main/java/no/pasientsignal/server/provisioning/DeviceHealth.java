@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  *       when the tracker started (or, if registered later, from when a check first listed it).
  * </ul>
  *
+ * <p>Alerts about the server itself (its journal) come from outside, through {@link
+ * #raiseServerAlert} and {@link #clearServerAlert}, and travel with the device alerts, so
+ * technicians see them where they see the rest.
+ *
  * <p>Each alert is raised once and stays until cleared; listeners get it on raise and on clear, on
  * {@code fanout}, so a slow listener never delays a device's acknowledgement. Thread-safe.
  *
@@ -44,6 +48,9 @@ public final class DeviceHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceHealth.class);
 
+    /** What an alert about the server itself names in place of a device. */
+    public static final String SERVER = "signal-server";
+
     private final Clock clock;
     private final HealthSettings settings;
     private final FacilityDirectory facility;
@@ -54,6 +61,8 @@ public final class DeviceHealth {
     private final Map<String, Instant> expectedSince = new HashMap<>();
 
     private final Map<String, Map<TechnicalAlertKind, TechnicalAlert>> active = new HashMap<>();
+    /** Kept apart from {@link #active}, which {@link #check()} prunes to the devices the site knows. */
+    private final Map<TechnicalAlertKind, TechnicalAlert> serverAlerts = new EnumMap<>(TechnicalAlertKind.class);
     /** Devices heard since the last {@link #drainChangedStatuses()}: what is still to be stored. */
     private final Set<String> changed = new HashSet<>();
     /** What was stored before this start: shown until the device is heard, never counted for silence. */
@@ -180,10 +189,45 @@ public final class DeviceHealth {
     public synchronized List<TechnicalAlert> activeTechnicalAlerts() {
         var alerts = new ArrayList<TechnicalAlert>();
         active.values().forEach(byKind -> alerts.addAll(byKind.values()));
+        alerts.addAll(serverAlerts.values());
         alerts.sort(Comparator.comparing(TechnicalAlert::raisedAt)
                 .thenComparing(TechnicalAlert::deviceId)
                 .thenComparing(TechnicalAlert::kind));
         return alerts;
+    }
+
+    /**
+     * Raises an alert about the server itself ({@link TechnicalAlertKind#aboutServer()}), once
+     * until cleared; {@code detail} is the sentence technicians read.
+     */
+    public void raiseServerAlert(TechnicalAlertKind kind, String detail) {
+        if (!kind.aboutServer()) {
+            throw new IllegalArgumentException(kind + " is about a device");
+        }
+        TechnicalAlert alert;
+        synchronized (this) {
+            if (serverAlerts.containsKey(kind)) {
+                return;
+            }
+            alert = new TechnicalAlert(kind, SERVER, null, detail, clock.instant(), null);
+            serverAlerts.put(kind, alert);
+        }
+        LOG.warn("Technical alert {} raised for the server: {}", kind, detail);
+        publish(List.of(alert));
+    }
+
+    /** Clears an alert about the server; nothing happens if it is not active. */
+    public void clearServerAlert(TechnicalAlertKind kind) {
+        TechnicalAlert alert;
+        synchronized (this) {
+            alert = serverAlerts.remove(kind);
+            if (alert == null) {
+                return;
+            }
+            alert = alert.clear(clock.instant());
+        }
+        LOG.info("Technical alert {} cleared for the server", kind);
+        publish(List.of(alert));
     }
 
     /** When {@link #check()} last ran: shows that silence detection is alive. */

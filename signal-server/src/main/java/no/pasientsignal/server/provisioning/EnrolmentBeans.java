@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
 import no.pasientsignal.certs.SitePki;
+import no.pasientsignal.server.audit.AuditLog;
 import no.pasientsignal.server.facility.FacilityDirectory;
 
 /** Wires enrolment and revocation into the application context. */
@@ -25,8 +26,9 @@ class EnrolmentBeans {
             EnrolmentRepository repository,
             SitePki pki,
             FacilityDirectory facility,
-            Revocations revocations)
+            Revocations revocations,
+            AuditLog audit)
             throws IOException {
-        return new EnrolmentService(clock, settings, repository, pki.loadCa(), facility, revocations);
+        return new EnrolmentService(clock, settings, repository, pki.loadCa(), facility, revocations, audit);
     }
 }

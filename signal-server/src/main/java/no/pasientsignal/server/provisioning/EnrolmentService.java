@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import no.pasientsignal.certs.CertificateIssueException;
 import no.pasientsignal.certs.SiteCa;
+import no.pasientsignal.server.audit.AuditLog;
 import no.pasientsignal.server.facility.DeviceType;
 import no.pasientsignal.server.facility.FacilityDirectory;
 import no.pasientsignal.server.provisioning.EnrolmentRepository.Completion;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * credential was issued for, whatever the CSR asks for. Revocations are in force for new
  * handshakes as soon as the method that made them returns, and listeners of {@link Revocations}
  * are told so that existing sessions can be dropped.
+ *
+ * <p>Enrolments over EST (by the device itself, with its credential) are written to the audit
+ * journal here; changes made by people over the API are journaled by the API, which waits for the
+ * entry. The enrolment does not wait: the certificate is issued and stored by then, and refusing
+ * the device would not undo it; the journal keeps an entry it cannot write yet and writes it later.
  */
 public final class EnrolmentService {
 
@@ -44,6 +51,7 @@ public final class EnrolmentService {
     private final SiteCa ca;
     private final FacilityDirectory facility;
     private final Revocations revocations;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
     public EnrolmentService(
@@ -52,13 +60,15 @@ public final class EnrolmentService {
             EnrolmentRepository repository,
             SiteCa ca,
             FacilityDirectory facility,
-            Revocations revocations) {
+            Revocations revocations,
+            AuditLog audit) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.ca = Objects.requireNonNull(ca, "ca");
         this.facility = Objects.requireNonNull(facility, "facility");
         this.revocations = Objects.requireNonNull(revocations, "revocations");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /** The site CA certificate devices trust the server by (EST {@code crts}). */
@@ -208,12 +218,31 @@ public final class EnrolmentService {
                         deviceId,
                         serial,
                         certificate.getNotAfter().toInstant());
+                journal(
+                        deviceId,
+                        "device.enrol",
+                        deviceId,
+                        Map.of(
+                                "credential", identity,
+                                "certificate", serial,
+                                "validUntil",
+                                        certificate.getNotAfter().toInstant().toString()));
                 yield new EnrolmentResult.Enrolled(deviceId, certificate);
             }
         };
     }
 
     // --- helpers --------------------------------------------------------------------------------
+
+    /** An enrolment event into the audit journal, by the device (or credential) that asked. */
+    private void journal(String actor, String action, String deviceId, Map<String, String> details) {
+        audit.record(AuditLog.CONFIG_CHANGE, new AuditLog.Entry(actor, action, null, deviceId, details))
+                .whenComplete((sequence, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("{} of {} not yet in the audit journal: {}", action, actor, failure.getMessage());
+                    }
+                });
+    }
 
     private EnrolmentCredential newCredential(String deviceId, String issuedBy) {
         byte[] identity = new byte[IDENTITY_BYTES];

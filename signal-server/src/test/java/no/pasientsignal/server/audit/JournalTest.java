@@ -2,6 +2,7 @@ package no.pasientsignal.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,13 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.zip.CRC32C;
+import no.pasientsignal.server.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,7 +112,7 @@ class JournalTest {
         }
         Path segment = onlySegment();
         long sizeBefore = Files.size(segment);
-        flipByteInPayloadOf(segment, 3);
+        Tamper.flipPayloadByte(segment, 3);
 
         assertThatThrownBy(this::open).isInstanceOf(JournalException.class).hasMessageContaining("damaged");
         assertThat(Files.size(segment)).isEqualTo(sizeBefore);
@@ -120,8 +124,8 @@ class JournalTest {
         try (Journal journal = open()) {
             appendAll(journal, 10, "record-");
         }
-        flipByteInPayloadOf(onlySegment(), 4);
-        fixChecksumOf(onlySegment(), 4);
+        Tamper.flipPayloadByte(onlySegment(), 4);
+        Tamper.fixChecksum(onlySegment(), 4);
 
         var report = JournalVerifier.verify(dir);
 
@@ -186,41 +190,117 @@ class JournalTest {
         assertThat(JournalVerifier.verify(dir).records()).isEqualTo(4000);
     }
 
-    /** Offsets of records in a segment, by walking lengths. */
-    private static long offsetOf(Path segment, long sequence) throws IOException {
-        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ)) {
-            long offset = 0;
-            for (long s = 1; s < sequence; s++) {
-                ByteBuffer head = ByteBuffer.allocate(8);
-                ch.read(head, offset);
-                offset += RecordFormat.OVERHEAD + head.flip().getInt(4);
+    @Test
+    void records_refused_by_a_full_disk_are_written_first_in_order_with_their_own_times_when_it_recovers() {
+        var disk = new FailingDisk();
+        var clock = new MutableClock(Instant.parse("2026-11-23T22:00:00Z"));
+        Instant during = Instant.parse("2026-11-23T22:05:00Z");
+        try (Journal journal = disk.open(dir, clock, 1 << 20, 1000, Journal.DEFAULT_RETAIN_BYTES)) {
+            appendAll(journal, 3, "before-");
+
+            disk.fail();
+            clock.set(during);
+            var refused = new ArrayList<CompletableFuture<Long>>();
+            for (int i = 0; i < 5; i++) {
+                refused.add(journal.append("test", bytes("during-" + i)));
             }
-            return offset;
+            // Each appender hears at once that its record is not durable (a device is answered 5.03).
+            for (var future : refused) {
+                assertThatThrownBy(future::join)
+                        .isInstanceOf(CompletionException.class)
+                        .hasCauseInstanceOf(JournalException.class)
+                        .hasMessageContaining(FailingDisk.NO_SPACE);
+            }
+            await().until(() -> journal.status().unwritten() == 5);
+            assertThat(journal.status().failing()).isTrue();
+            assertThat(journal.failure()).contains(FailingDisk.NO_SPACE);
+            assertThat(journal.status().failingSince()).isEqualTo(during);
+            // The torn write was cut: what is on disk is whole and verifies.
+            assertThat(all()).hasSize(3);
+            assertThat(JournalVerifier.verify(dir).ok()).isTrue();
+
+            clock.set(Instant.parse("2026-11-23T22:30:00Z"));
+            disk.recover();
+            // No new append is needed: the writer retries by itself.
+            await().atMost(Duration.ofSeconds(5)).until(() -> !journal.status().failing());
+            assertThat(journal.status().unwritten()).isZero();
+            assertThat(journal.append("test", bytes("after")).join()).isEqualTo(9);
         }
+        var records = all();
+        assertThat(records)
+                .extracting(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                .containsExactly(
+                        "before-0",
+                        "before-1",
+                        "before-2",
+                        "during-0",
+                        "during-1",
+                        "during-2",
+                        "during-3",
+                        "during-4",
+                        "after");
+        assertThat(records.subList(3, 8))
+                .allSatisfy(r -> assertThat(r.recordedAt()).isEqualTo(during));
+        var report = JournalVerifier.verify(dir);
+        assertThat(report.ok()).as(report.problem()).isTrue();
+        assertThat(report.records()).isEqualTo(9);
     }
 
-    private static void flipByteInPayloadOf(Path segment, long sequence) throws IOException {
-        long offset = offsetOf(segment, sequence);
-        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long at = offset + 8 + 8 + 8 + 2 + 4; // into the payload, past the 4-byte type "test"
-            ByteBuffer b = ByteBuffer.allocate(1);
-            ch.read(b, at);
-            b.put(0, (byte) (b.get(0) ^ 0x01));
-            ch.write(b.rewind(), at);
+    @Test
+    void past_the_memory_bound_the_rest_of_the_outage_is_lost_and_a_note_says_how_many_and_when() {
+        var disk = new FailingDisk();
+        var clock = new MutableClock(Instant.parse("2026-11-23T22:00:00Z"));
+        // Room for three small records ("kept-N" in a "test" record costs about 74 bytes each).
+        try (Journal journal = disk.open(dir, clock, 1 << 20, 1000, 230)) {
+            appendAll(journal, 1, "before-");
+            disk.fail();
+            for (int i = 0; i < 5; i++) {
+                clock.advance(Duration.ofSeconds(1));
+                var future = journal.append("test", bytes("kept-" + i));
+                assertThatThrownBy(future::join).hasCauseInstanceOf(JournalException.class);
+            }
+            await().until(() -> journal.status().lost() == 2);
+            assertThat(journal.status().unwritten()).isEqualTo(3);
+
+            disk.recover();
+            await().atMost(Duration.ofSeconds(5)).until(() -> !journal.status().failing());
         }
+        var records = all();
+        assertThat(records)
+                .extracting(JournalRecord::type)
+                .containsExactly("test", "test", "test", "test", Journal.LOST);
+        String note = new String(records.getLast().payload(), StandardCharsets.UTF_8);
+        assertThat(note)
+                .contains("\"records\":2")
+                .contains("\"from\":\"2026-11-23T22:00:04Z\"")
+                .contains("\"to\":\"2026-11-23T22:00:05Z\"");
+        assertThat(JournalVerifier.verify(dir).ok()).isTrue();
     }
 
-    private static void fixChecksumOf(Path segment, long sequence) throws IOException {
-        long offset = offsetOf(segment, sequence);
-        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer head = ByteBuffer.allocate(8);
-            ch.read(head, offset);
-            int total = RecordFormat.OVERHEAD + head.flip().getInt(4);
-            ByteBuffer all = ByteBuffer.allocate(total);
-            ch.read(all, offset);
-            CRC32C crc = new CRC32C();
-            crc.update(all.array(), 0, total - 4);
-            ch.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip(), offset + total - 4);
+    @Test
+    void a_roll_over_the_disk_refuses_is_retried_and_the_chain_runs_on_into_the_next_segment() throws IOException {
+        var disk = new FailingDisk();
+        long written = 0;
+        try (Journal journal = disk.open(dir, Clock.systemUTC(), 4096, 1000, Journal.DEFAULT_RETAIN_BYTES)) {
+            while (Files.size(onlySegment()) < 4096) { // the next commit rolls over
+                journal.append("test", bytes("first-segment-" + written++)).join();
+            }
+            disk.fail();
+            var refused = journal.append("test", bytes("refused"));
+            assertThatThrownBy(refused::join).hasCauseInstanceOf(JournalException.class);
+            assertThat(Journal.segments(dir)).hasSize(1);
+
+            disk.recover();
+            await().atMost(Duration.ofSeconds(5)).until(() -> !journal.status().failing());
+            assertThat(journal.append("test", bytes("after")).join()).isEqualTo(written + 2);
         }
+        assertThat(Journal.segments(dir)).hasSize(2);
+        assertThat(Journal.firstSequence(Journal.segments(dir).getLast())).isEqualTo(written + 1);
+        assertThat(all())
+                .extracting(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                .endsWith("refused", "after");
+        var report = JournalVerifier.verify(dir);
+        assertThat(report.ok()).as(report.problem()).isTrue();
+        assertThat(report.records()).isEqualTo(written + 2);
     }
 }

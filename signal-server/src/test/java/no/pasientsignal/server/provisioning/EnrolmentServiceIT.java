@@ -1,7 +1,9 @@
 package no.pasientsignal.server.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,8 @@ import no.pasientsignal.certs.DeviceIdentity;
 import no.pasientsignal.certs.Keys;
 import no.pasientsignal.certs.SiteCa;
 import no.pasientsignal.server.MutableClock;
+import no.pasientsignal.server.audit.AuditLog;
+import no.pasientsignal.server.audit.Journal;
 import no.pasientsignal.server.facility.DeviceType;
 import no.pasientsignal.server.facility.FacilityDirectory;
 import no.pasientsignal.server.facility.LocationKind;
@@ -28,6 +32,7 @@ import no.pasientsignal.server.staff.StaffAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The enrolment service's rules, on a real (in-memory H2) database and a clock moved by hand. */
 class EnrolmentServiceIT {
@@ -36,16 +41,22 @@ class EnrolmentServiceIT {
     private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
 
     private final MutableClock clock = new MutableClock(T0);
+
+    @TempDir
+    Path journalDir;
+
     private final FacilityDirectory directory = new FacilityDirectory();
     private final Revocations revocations = new Revocations();
     private final List<Revocation> heard = new ArrayList<>();
     private Database database;
+    private Journal journal;
     private EnrolmentService service;
     private String bed;
     private String roomId;
 
     @BeforeEach
     void start() {
+        journal = Journal.open(journalDir, clock, 1 << 20, 1000);
         database = Database.start("jdbc:h2:mem:enrolment-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null, 4);
         var facility = new JdbcFacilityStore(database.jdbc());
         new JdbcStaffStore(database.jdbc())
@@ -63,13 +74,15 @@ class EnrolmentServiceIT {
                 new JdbcEnrolmentStore(database.jdbc(), facility),
                 CA,
                 directory,
-                revocations);
+                revocations,
+                new AuditLog(journal));
         revocations.subscribe(heard::add);
     }
 
     @AfterEach
     void stop() {
         database.close();
+        journal.close();
     }
 
     @Test
@@ -101,6 +114,28 @@ class EnrolmentServiceIT {
         assertThat(directory.device("call-1"))
                 .hasValueSatisfying(d -> assertThat(d.room().roomId()).isEqualTo(roomId));
         assertThat(enrol(credential)).isInstanceOf(EnrolmentResult.CredentialRefused.class);
+    }
+
+    @Test
+    void an_enrolment_goes_into_the_audit_journal_by_the_device_with_its_certificate_never_the_secret() {
+        var credential = service.registerDevice("call-1", DeviceType.CALL_BUTTON, "SN-1", bed, null);
+        var enrolled = (EnrolmentResult.Enrolled) enrol(credential);
+
+        var entries = new ArrayList<AuditLog.Entry>();
+        await().until(() -> {
+            entries.clear();
+            Journal.readDirectory(journalDir, 1, r -> entries.add(AuditLog.decode(r.payload())));
+            return !entries.isEmpty();
+        });
+        var entry = entries.getFirst();
+        assertThat(entry.action()).isEqualTo("device.enrol");
+        assertThat(entry.actor()).isEqualTo("call-1");
+        assertThat(entry.subject()).isEqualTo("call-1");
+        assertThat(entry.details())
+                .containsEntry("credential", credential.identity())
+                .containsEntry(
+                        "certificate", Revocations.serial(enrolled.certificate().getSerialNumber()));
+        assertThat(entry.toString()).doesNotContain(credential.secretHex());
     }
 
     @Test
