@@ -56,6 +56,7 @@ public final class Journal implements AutoCloseable {
     private final Thread writer;
     private final Recovery recovery;
     private volatile boolean closing;
+    private volatile Consumer<List<JournalRecord>> onDurable = records -> {};
     private volatile String failure;
     private volatile long lastSequence;
     private volatile byte[] lastHash;
@@ -114,6 +115,15 @@ public final class Journal implements AutoCloseable {
             pending.done().completeExceptionally(new JournalException("interrupted while queueing", e));
         }
         return pending.done();
+    }
+
+    /**
+     * Hands each group of records, once durable and in sequence order, to {@code listener} on the
+     * writer thread (so it must not block: the search index only queues them). A listener that
+     * throws is logged and never fails a write.
+     */
+    public void onDurable(Consumer<List<JournalRecord>> listener) {
+        onDurable = Objects.requireNonNull(listener, "listener");
     }
 
     public long lastSequence() {
@@ -279,12 +289,15 @@ public final class Journal implements AutoCloseable {
                 startSize = 0;
             }
             var buffers = new ByteBuffer[batch.size()];
+            var durable = new JournalRecord[batch.size()];
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
                 sequence++;
                 byte[] type = p.type().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 hash = RecordFormat.chainHash(hash, sequence, RecordFormat.micros(p.at()), type, p.payload());
                 buffers[i] = RecordFormat.encode(sequence, p.at(), p.type(), p.payload(), hash);
+                durable[i] = new JournalRecord(
+                        sequence, RecordFormat.fromMicros(RecordFormat.micros(p.at())), p.type(), p.payload(), hash);
             }
             long written = 0;
             segment.position(segmentSize);
@@ -303,6 +316,7 @@ public final class Journal implements AutoCloseable {
             for (Pending p : batch) {
                 p.done().complete(++seq);
             }
+            publish(List.of(durable));
         } catch (IOException | RuntimeException e) {
             failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.error("Journal write failed: {}", failure);
@@ -314,6 +328,14 @@ public final class Journal implements AutoCloseable {
             }
             var error = new JournalException("journal write failed: " + failure, e);
             batch.forEach(p -> p.done().completeExceptionally(error));
+        }
+    }
+
+    private void publish(List<JournalRecord> records) {
+        try {
+            onDurable.accept(records);
+        } catch (RuntimeException e) {
+            LOG.warn("Journal listener failed", e);
         }
     }
 
