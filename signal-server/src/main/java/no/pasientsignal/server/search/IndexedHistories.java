@@ -12,9 +12,11 @@ import no.pasientsignal.server.report.AlarmHistory;
 import no.pasientsignal.server.report.HistoryFilter;
 import no.pasientsignal.server.report.Visit;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -83,8 +85,15 @@ public final class IndexedHistories implements AlarmHistories {
         return new TermQuery(new Term(field, value));
     }
 
-    /** {@code [from, to)} in the index's microseconds. */
+    /**
+     * {@code [from, to)} in the index's microseconds: by points when the range is what narrows the
+     * search, by doc values when another clause (a type) already has few matches.
+     */
     static Query range(String field, Instant from, Instant to) {
-        return LongPoint.newRangeQuery(field, micros(from), micros(to) - 1);
+        long lower = micros(from);
+        long upper = micros(to) - 1;
+        return new IndexOrDocValuesQuery(
+                LongPoint.newRangeQuery(field, lower, upper),
+                NumericDocValuesField.newSlowRangeQuery(field, lower, upper));
     }
 }

@@ -37,8 +37,8 @@ final class LeafDocs {
 
     private final LeafReader reader;
     private final Map<String, Keyword> keywords = new HashMap<>();
-    private final Map<String, NumericDocValues> numbers = new HashMap<>();
-    private final Map<String, List<String>> splitRecipients = new HashMap<>();
+    private final Map<String, Numeric> numbers = new HashMap<>();
+    private AlarmColumns alarm;
     private SortedSetDocValues actors;
 
     LeafDocs(LeafReader reader) {
@@ -84,32 +84,64 @@ final class LeafDocs {
 
     /** The history of the alarm document {@code doc}, and the last sequence folded into it. */
     Folded folded(int doc) {
-        var id = new UUID(number(ID_HI, doc), number(ID_LO, doc));
+        if (alarm == null) {
+            alarm = new AlarmColumns();
+        }
+        AlarmColumns c = alarm;
         var history = new AlarmHistory(
-                id,
-                string(SITE, doc),
-                string(WARD, doc),
-                string(ZONE, doc),
-                string(ROOM, doc),
-                string(LOCATION, doc),
-                string(RESIDENT, doc),
-                AlarmType.valueOf(string(TYPE, doc)),
-                Priority.valueOf(string(PRIORITY, doc)),
-                string(DEVICE, doc),
-                time(RAISED_AT, doc),
-                time(NOTIFIED_AT, doc),
-                time(ACCEPTED_AT, doc),
-                time(PRESENT_AT, doc),
-                time(CLOSED_AT, doc),
-                AlarmHistory.Outcome.valueOf(string(OUTCOME, doc)),
-                string(ACCEPTED_BY, doc),
-                string(CLOSED_BY, doc),
-                (int) number(REPEATS, doc),
-                (int) number(RETURNS, doc),
-                (int) number(ESCALATIONS, doc),
-                number(UNREACHABLE, doc) == 1,
-                recipients(doc));
-        return new Folded(history, number(SEQ, doc));
+                new UUID(c.idHi.get(doc), c.idLo.get(doc)),
+                c.site.value(doc),
+                c.ward.value(doc),
+                c.zone.value(doc),
+                c.room.value(doc),
+                c.location.value(doc),
+                c.resident.value(doc),
+                c.type.as(doc, AlarmType::valueOf),
+                c.priority.as(doc, Priority::valueOf),
+                c.device.value(doc),
+                c.raisedAt.time(doc),
+                c.notifiedAt.time(doc),
+                c.acceptedAt.time(doc),
+                c.presentAt.time(doc),
+                c.closedAt.time(doc),
+                c.outcome.as(doc, AlarmHistory.Outcome::valueOf),
+                c.acceptedBy.value(doc),
+                c.closedBy.value(doc),
+                (int) c.repeats.get(doc),
+                (int) c.returns.get(doc),
+                (int) c.escalations.get(doc),
+                c.unreachable.get(doc) == 1,
+                recipients(c.recipients.as(doc, IndexSchema::recipients)));
+        return new Folded(history, c.seq.get(doc));
+    }
+
+    /** The columns an alarm is read from, looked up once per segment (not per document). */
+    private final class AlarmColumns {
+        final Numeric idHi = numeric(ID_HI);
+        final Numeric idLo = numeric(ID_LO);
+        final Numeric seq = numeric(SEQ);
+        final Keyword site = keyword(SITE);
+        final Keyword ward = keyword(WARD);
+        final Keyword zone = keyword(ZONE);
+        final Keyword room = keyword(ROOM);
+        final Keyword location = keyword(LOCATION);
+        final Keyword resident = keyword(RESIDENT);
+        final Keyword type = keyword(TYPE);
+        final Keyword priority = keyword(PRIORITY);
+        final Keyword device = keyword(DEVICE);
+        final Numeric raisedAt = numeric(RAISED_AT);
+        final Numeric notifiedAt = numeric(NOTIFIED_AT);
+        final Numeric acceptedAt = numeric(ACCEPTED_AT);
+        final Numeric presentAt = numeric(PRESENT_AT);
+        final Numeric closedAt = numeric(CLOSED_AT);
+        final Keyword outcome = keyword(OUTCOME);
+        final Keyword acceptedBy = keyword(ACCEPTED_BY);
+        final Keyword closedBy = keyword(CLOSED_BY);
+        final Numeric repeats = numeric(REPEATS);
+        final Numeric returns = numeric(RETURNS);
+        final Numeric escalations = numeric(ESCALATIONS);
+        final Numeric unreachable = numeric(UNREACHABLE);
+        final Keyword recipients = keyword(RECIPIENTS);
     }
 
     /** A presence entry as a visit. */
@@ -150,6 +182,14 @@ final class LeafDocs {
         return keyword(field).value(doc);
     }
 
+    private Instant time(String field, int doc) {
+        return numeric(field).time(doc);
+    }
+
+    private long number(String field, int doc) {
+        return numeric(field).get(doc);
+    }
+
     /** An entry's one actor. */
     private String firstActor(int doc) {
         try {
@@ -162,33 +202,14 @@ final class LeafDocs {
         }
     }
 
-    private List<String> recipients(int doc) {
-        String joined = string(RECIPIENTS, doc);
-        return joined == null ? List.of() : splitRecipients.computeIfAbsent(joined, IndexSchema::recipients);
+    private static List<String> recipients(List<String> list) {
+        return list == null ? List.of() : list;
     }
 
-    private Instant time(String field, int doc) {
-        NumericDocValues values = numeric(field);
-        try {
-            return values.advanceExact(doc) ? IndexSchema.instant(values.longValue()) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private long number(String field, int doc) {
-        NumericDocValues values = numeric(field);
-        try {
-            return values.advanceExact(doc) ? values.longValue() : 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private NumericDocValues numeric(String field) {
+    private Numeric numeric(String field) {
         return numbers.computeIfAbsent(field, f -> {
             try {
-                return DocValues.getNumeric(reader, f);
+                return new Numeric(DocValues.getNumeric(reader, f));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -205,14 +226,55 @@ final class LeafDocs {
         });
     }
 
-    /** A sorted doc value with its values decoded once per ordinal. */
+    /** A numeric doc value; 0 (or a null time) where a document has none. */
+    private record Numeric(NumericDocValues values) {
+        long get(int doc) {
+            try {
+                return values.advanceExact(doc) ? values.longValue() : 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        Instant time(int doc) {
+            try {
+                return values.advanceExact(doc) ? IndexSchema.instant(values.longValue()) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * A sorted doc value with its values decoded once per ordinal: as strings, and (for the enum and
+     * list fields of an alarm, each always read with the same conversion) converted.
+     */
     private static final class Keyword {
         private final SortedDocValues values;
         private final String[] decoded;
+        private Object[] converted;
+        private int lastOrd;
 
         Keyword(SortedDocValues values) {
             this.values = values;
             this.decoded = new String[Math.max(0, values.getValueCount())];
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T as(int doc, java.util.function.Function<String, T> convert) {
+            String value = value(doc);
+            if (value == null) {
+                return null;
+            }
+            if (converted == null) {
+                converted = new Object[decoded.length];
+            }
+            Object v = converted[lastOrd];
+            if (v == null) {
+                v = convert.apply(value);
+                converted[lastOrd] = v;
+            }
+            return (T) v;
         }
 
         String value(int doc) {
@@ -221,6 +283,7 @@ final class LeafDocs {
                     return null;
                 }
                 int ord = values.ordValue();
+                lastOrd = ord;
                 String v = decoded[ord];
                 if (v == null) {
                     v = values.lookupOrd(ord).utf8ToString();
