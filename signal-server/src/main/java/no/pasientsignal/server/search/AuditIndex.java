@@ -22,10 +22,10 @@ import java.util.stream.Stream;
 import no.pasientsignal.server.audit.Journal;
 import no.pasientsignal.server.audit.JournalRecord;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
@@ -43,10 +43,11 @@ import org.slf4j.LoggerFactory;
  * could not take, or a restart lost since the last commit, is read back from the journal by
  * sequence: the index never misses a record and never indexes one twice.
  *
- * <p>A missing or damaged index (it cannot be opened, fails checksum checks, or claims records the
- * journal does not have) is put aside and rebuilt. A rebuild, automatic or asked for, reads the
- * whole journal into a fresh directory while searches keep using the live index, then the
- * indexer thread swaps it in with one commit.
+ * <p>A missing or damaged index (it cannot be opened, claims records the journal does not have,
+ * or a file fails the checksum pass run just after opening) is put aside and rebuilt. A rebuild,
+ * automatic or asked for, reads the whole journal into a fresh directory while searches keep
+ * using the live index, then the indexer thread swaps it in with one commit. Nothing here delays
+ * the server's start beyond opening the index: checksums, catch-up and rebuilds run afterwards.
  */
 public final class AuditIndex implements AutoCloseable {
 
@@ -162,10 +163,7 @@ public final class AuditIndex implements AutoCloseable {
         }
         openLive();
         if (damage != null) {
-            // Follow the journal from here on at once; the rebuild fills in everything before.
-            live = new IndexUpdater(writer, journal.lastSequence(), new HashMap<>());
-            complete = false;
-            live.commit(false);
+            startEmpty();
         }
         lastIndexed = live.lastIndexed();
         journal.onDurable(this::offer);
@@ -313,6 +311,12 @@ public final class AuditIndex implements AutoCloseable {
         long nextRefresh = 0;
         long committed = live.lastIndexed();
         var batch = new ArrayList<JournalRecord>();
+        try {
+            verify();
+        } catch (IOException | RuntimeException e) {
+            problem = "indexing failed: " + e;
+            LOG.error("Audit index: reopening a damaged index failed", e);
+        }
         while (!closing) {
             try {
                 if (problem != null && !recover()) {
@@ -464,26 +468,7 @@ public final class AuditIndex implements AutoCloseable {
     /** After a failure: drop what was not committed and continue from the last commit. */
     private boolean recover() {
         try {
-            SearcherManager old = searchers;
-            try {
-                writer.rollback(); // drops what was not committed; the journal still has it
-            } catch (IOException | RuntimeException alreadyClosed) {
-                // a tragic failure closed it already
-            }
-            directory.close();
-            String damage = check(dir, journal.lastSequence());
-            if (damage != null) {
-                deleteTree(dir);
-            }
-            openLive();
-            if (damage != null) {
-                live = new IndexUpdater(writer, journal.lastSequence(), new HashMap<>());
-                complete = false;
-                live.commit(false);
-                rebuild(damage);
-            }
-            old.close();
-            lastIndexed = live.lastIndexed();
+            reopen(check(dir, journal.lastSequence()));
             problem = null;
             LOG.info("Audit index reopened at sequence {}", lastIndexed);
             return true;
@@ -492,6 +477,57 @@ public final class AuditIndex implements AutoCloseable {
             LOG.warn("Audit index: reopening failed: {}", e.toString());
             return false;
         }
+    }
+
+    /**
+     * Closes the live index and opens it again from its last commit; or, when {@code damage} says
+     * why it cannot be used, puts it aside for an empty one that follows the journal from now on
+     * while a rebuild fills in the past. Searches already running finish on the old files.
+     */
+    private void reopen(String damage) throws IOException {
+        SearcherManager old = searchers;
+        try {
+            writer.rollback(); // drops what was not committed; the journal still has it
+        } catch (IOException | RuntimeException alreadyClosed) {
+            // a tragic failure closed it already
+        }
+        directory.close();
+        if (damage != null) {
+            LOG.warn("Audit index in {} {}: rebuilding it from the journal", dir, damage);
+            deleteTree(dir);
+        }
+        openLive();
+        if (damage != null) {
+            startEmpty();
+            rebuild(damage);
+        }
+        old.close();
+        lastIndexed = live.lastIndexed();
+    }
+
+    /** Follow the journal from its end at once; a rebuild fills in everything before. */
+    private void startEmpty() throws IOException {
+        live = new IndexUpdater(writer, journal.lastSequence(), new HashMap<>());
+        complete = false;
+        live.commit(false);
+    }
+
+    /**
+     * Verifies every file's checksum (what CheckIndex does first). Done on the indexer thread after
+     * opening, not before, so a restart of the server never waits for it: until it finishes,
+     * searches read the index as it opened.
+     */
+    private void verify() throws IOException {
+        long started = System.nanoTime();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                leaf.reader().checkIntegrity();
+            }
+        } catch (IOException | RuntimeException e) {
+            reopen("is damaged (" + e + ")");
+            return;
+        }
+        LOG.info("Audit index checksums verified in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     private void shutDown() {
@@ -590,8 +626,9 @@ public final class AuditIndex implements AutoCloseable {
     }
 
     /**
-     * Why the index in {@code dir} cannot be used, or null when it can: missing, failing Lucene's
-     * checksum checks (CheckIndex), or ahead of the journal (a journal restored from an older copy).
+     * Why the index in {@code dir} cannot be used, or null when it can: missing, not readable by
+     * Lucene (its commit point is checksummed on every open), or ahead of the journal (a journal
+     * restored from an older copy). The checksums of the data files are verified after opening.
      */
     static String check(Path dir, long journalSequence) {
         if (!Files.isDirectory(dir)) {
@@ -601,15 +638,9 @@ public final class AuditIndex implements AutoCloseable {
             if (!DirectoryReader.indexExists(d)) {
                 return "is missing";
             }
-            try (var checker = new CheckIndex(d)) {
-                checker.setLevel(CheckIndex.Level.MIN_LEVEL_FOR_CHECKSUM_CHECKS);
-                CheckIndex.Status status = checker.checkIndex();
-                if (!status.clean) {
-                    return "is damaged (CheckIndex: "
-                            + (status.numBadSegments > 0 ? status.numBadSegments + " bad segments" : "not clean") + ")";
-                }
-                long indexed = Long.parseLong(status.userData.getOrDefault(IndexSchema.LAST_SEQUENCE, "0"));
-                if (indexed > journalSequence) {
+            try (DirectoryReader reader = DirectoryReader.open(d)) {
+                String indexed = reader.getIndexCommit().getUserData().getOrDefault(IndexSchema.LAST_SEQUENCE, "0");
+                if (Long.parseLong(indexed) > journalSequence) {
                     return "is ahead of the journal (index at " + indexed + ", journal at " + journalSequence + ")";
                 }
             }

@@ -217,6 +217,22 @@ class AuditIndexTest {
     }
 
     @Test
+    void a_data_file_that_fails_its_checksum_is_found_after_opening_and_the_index_rebuilt() throws IOException {
+        openJournal();
+        openIndex(FAST_COMMITS);
+        morning(3);
+        awaitCaughtUp(index);
+        index.close();
+        damageDataOpeningDoesNotRead(data.resolve("index"));
+
+        openIndex(FAST_COMMITS);
+
+        awaitCaughtUp(index);
+        assertThat(index.status().reason()).contains("damaged").contains("checksum");
+        assertThat(indexed(index)).isEqualTo(expected());
+    }
+
+    @Test
     void an_index_ahead_of_its_journal_is_rebuilt() {
         openJournal();
         openIndex(FAST_COMMITS);
@@ -342,14 +358,49 @@ class AuditIndexTest {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock"))
                     .toList()) {
-                try (var raf = new RandomAccessFile(file.toFile(), "rw")) {
-                    long at = raf.length() / 2;
-                    raf.seek(at);
-                    int b = raf.read();
-                    raf.seek(at);
-                    raf.write(~b);
-                }
+                flipByteAt(file, file.toFile().length() / 2);
             }
+        }
+    }
+
+    /**
+     * Flips a byte that opening the index does not read (only a full checksum pass finds it): the
+     * damage a disk does to old data while the server is down.
+     */
+    private static void damageDataOpeningDoesNotRead(Path dir) throws IOException {
+        Path largest;
+        try (Stream<Path> files = Files.list(dir)) {
+            largest = files.filter(f -> !f.getFileName().toString().startsWith("segments"))
+                    .max(Comparator.comparingLong(f -> f.toFile().length()))
+                    .orElseThrow();
+        }
+        long length = largest.toFile().length();
+        for (int tenth = 1; tenth < 10; tenth++) {
+            long at = length * tenth / 10;
+            flipByteAt(largest, at);
+            try (var d = org.apache.lucene.store.FSDirectory.open(dir);
+                    var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+                try {
+                    for (var leaf : reader.leaves()) {
+                        leaf.reader().checkIntegrity();
+                    }
+                } catch (IOException checksumFailed) {
+                    return;
+                }
+            } catch (IOException | RuntimeException openingFailed) {
+                // opening reads this byte: try another
+            }
+            flipByteAt(largest, at);
+        }
+        throw new AssertionError("no byte of " + largest + " is read by a checksum pass only");
+    }
+
+    private static void flipByteAt(Path file, long at) throws IOException {
+        try (var raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(at);
+            int b = raf.read();
+            raf.seek(at);
+            raf.write(~b);
         }
     }
 }
