@@ -28,6 +28,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ public final class AuditIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditIndex.class);
     private static final int MAX_BATCH = 10_000;
+    /** Changed alarms held for the next refresh before they are written anyway (bounds memory). */
+    private static final int MAX_CHANGED_ALARMS = 50_000;
     /** Coalescing window of catch-up and rebuild reads: each changed alarm is written once per this many records. */
     private static final int READ_CHUNK = 20_000;
 
@@ -187,14 +190,8 @@ public final class AuditIndex implements AutoCloseable {
 
     /** Runs {@code search} on the current searcher (near real time). */
     public <T> T search(SearchFunction<T> search) {
-        SearcherManager manager = searchers;
-        try {
-            IndexSearcher searcher = manager.acquire();
-            try {
-                return search.apply(searcher);
-            } finally {
-                manager.release(searcher);
-            }
+        try (Lease lease = lease()) {
+            return search.apply(lease.searcher());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -208,11 +205,17 @@ public final class AuditIndex implements AutoCloseable {
 
     /** A searcher held until closed, for a result streamed over time (an export). */
     public Lease lease() {
-        SearcherManager manager = searchers;
-        try {
-            return new Lease(manager, manager.acquire());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 1; ; attempt++) {
+            SearcherManager manager = searchers;
+            try {
+                return new Lease(manager, manager.acquire());
+            } catch (AlreadyClosedException reopened) {
+                if (attempt == 3) {
+                    throw reopened; // the index was reopened after a failure just now: take the new one
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -306,7 +309,6 @@ public final class AuditIndex implements AutoCloseable {
     }
 
     private void run() {
-        long refreshMillis = Math.max(1, settings.refreshEvery().toMillis());
         long nextCommit = System.nanoTime() + settings.commitEvery().toNanos();
         long nextRefresh = 0;
         long committed = live.lastIndexed();
@@ -323,7 +325,9 @@ public final class AuditIndex implements AutoCloseable {
                     Thread.sleep(1000); // the disk is failing: try again shortly, the journal keeps everything
                     continue;
                 }
-                JournalRecord first = queue.poll(refreshMillis, TimeUnit.MILLISECONDS);
+                long untilRefresh = Math.max(1, (nextRefresh - System.nanoTime()) / 1_000_000);
+                JournalRecord first = queue.poll(
+                        Math.min(untilRefresh, settings.refreshEvery().toMillis()), TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
@@ -338,7 +342,11 @@ public final class AuditIndex implements AutoCloseable {
                     swapIn(pending);
                 }
                 if (System.nanoTime() >= nextRefresh) {
-                    searchers.maybeRefresh(); // once per period: each refresh writes a small segment
+                    // Alarms changed since the last refresh are written now, each once however
+                    // often it changed; then one refresh (each writes a small segment).
+                    live.flush();
+                    lastIndexed = live.lastIndexed();
+                    searchers.maybeRefresh();
                     nextRefresh = System.nanoTime() + settings.refreshEvery().toNanos();
                 }
                 if (System.nanoTime() >= nextCommit) {
@@ -367,8 +375,9 @@ public final class AuditIndex implements AutoCloseable {
             }
             live.apply(r);
         }
-        live.flush();
-        lastIndexed = live.lastIndexed();
+        if (live.changedAlarms() > MAX_CHANGED_ALARMS) {
+            live.flush();
+        }
     }
 
     /** Reads the journal after the last indexed record, up to what is durable. */

@@ -117,6 +117,11 @@ final class IndexUpdater {
         lastIndexed = record.sequence();
     }
 
+    /** Alarms changed since the last flush. */
+    int changedAlarms() {
+        return dirty.size();
+    }
+
     /** Writes every alarm changed since the last flush, once. */
     void flush() throws IOException {
         for (Folded f : dirty.values()) {
