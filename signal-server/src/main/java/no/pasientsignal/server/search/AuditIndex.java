@@ -372,6 +372,9 @@ public final class AuditIndex implements AutoCloseable {
         for (JournalRecord r : batch) {
             if (r.sequence() > live.lastIndexed() + 1) {
                 catchUp(); // a gap: the queue was full; the journal has what it missed
+                if (r.sequence() > live.lastIndexed() + 1) {
+                    continue; // never index past a gap; the next catch-up closes it
+                }
             }
             live.apply(r);
         }
