@@ -111,6 +111,7 @@ public final class Journal implements AutoCloseable {
     private final Thread writer;
     private final Recovery recovery;
     private volatile boolean closing;
+    private volatile Consumer<List<JournalRecord>> onDurable = records -> {};
     private volatile String failure;
     private volatile Instant failingSince;
     private volatile int unwritten;
@@ -199,6 +200,15 @@ public final class Journal implements AutoCloseable {
             pending.done().completeExceptionally(new JournalException("interrupted while queueing", e));
         }
         return pending.done();
+    }
+
+    /**
+     * Hands each group of records, once durable and in sequence order, to {@code listener} on the
+     * writer thread (so it must not block: the search index only queues them). A listener that
+     * throws is logged and never fails a write.
+     */
+    public void onDurable(Consumer<List<JournalRecord>> listener) {
+        onDurable = Objects.requireNonNull(listener, "listener");
     }
 
     public long lastSequence() {
@@ -408,12 +418,15 @@ public final class Journal implements AutoCloseable {
                 startSize = 0;
             }
             var buffers = new ByteBuffer[batch.size()];
+            var durable = new JournalRecord[batch.size()];
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
                 sequence++;
                 byte[] type = p.type().getBytes(StandardCharsets.UTF_8);
                 hash = RecordFormat.chainHash(hash, sequence, RecordFormat.micros(p.at()), type, p.payload());
                 buffers[i] = RecordFormat.encode(sequence, p.at(), p.type(), p.payload(), hash);
+                durable[i] = new JournalRecord(
+                        sequence, RecordFormat.fromMicros(RecordFormat.micros(p.at())), p.type(), p.payload(), hash);
             }
             long written = 0;
             segment.position(segmentSize);
@@ -443,6 +456,7 @@ public final class Journal implements AutoCloseable {
             for (Pending p : batch) {
                 p.done().complete(++seq); // kept ones failed already: a no-op for them
             }
+            publish(List.of(durable));
         } catch (IOException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             long now = System.currentTimeMillis();
@@ -509,6 +523,14 @@ public final class Journal implements AutoCloseable {
         String json = "{\"records\":" + lostCount + ",\"from\":\"" + lostFrom + "\",\"to\":\"" + lostTo
                 + "\",\"reason\":\"disk failing and memory bound reached\"}";
         return new Pending(LOST, json.getBytes(StandardCharsets.UTF_8), lostTo, new CompletableFuture<>());
+    }
+
+    private void publish(List<JournalRecord> records) {
+        try {
+            onDurable.accept(records);
+        } catch (RuntimeException e) {
+            LOG.warn("Journal listener failed", e);
+        }
     }
 
     private static boolean anyRemaining(ByteBuffer[] buffers) {
