@@ -1,8 +1,5 @@
 package no.pasientsignal.benchmarks;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -61,7 +58,7 @@ public class AlarmEngineBenchmark {
     @Param({"day", "night"})
     String shift;
 
-    private SteppingClock clock;
+    private SiteYear.MovingClock clock;
     private AlarmEngine engine;
     private Placement[] rooms;
     private String[] devices;
@@ -71,7 +68,7 @@ public class AlarmEngineBenchmark {
     public void setUp() {
         LocalDateTime start =
                 shift.equals("night") ? LocalDateTime.of(2026, 11, 23, 23, 0) : LocalDateTime.of(2026, 11, 23, 10, 0);
-        clock = new SteppingClock(start.atZone(OSLO).toInstant());
+        clock = new SiteYear.MovingClock(start.atZone(OSLO).toInstant());
         engine = new AlarmEngine(
                 clock, AlarmSettings.defaults(), new RosterDispatcher(EscalationPolicy.defaults(), roster()));
         rooms = new Placement[ROOMS];
@@ -116,37 +113,9 @@ public class AlarmEngineBenchmark {
     public void raiseAndCancel(Blackhole blackhole) {
         long n = sequence++;
         int r = (int) (n % ROOMS);
-        clock.step();
+        clock.set(clock.instant().plusSeconds(1)); // one second per call
         blackhole.consume(
                 engine.raise(new AlarmSignal(new UUID(n, 1), AlarmType.PATIENT_CALL, devices[r], rooms[r], null)));
         blackhole.consume(engine.cancelAtSource(new UUID(n, 2), devices[r], rooms[r]));
-    }
-
-    /** A clock that moves on only when told: one second per call. */
-    static final class SteppingClock extends Clock {
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        void step() {
-            now = now.plus(Duration.ofSeconds(1));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return OSLO;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

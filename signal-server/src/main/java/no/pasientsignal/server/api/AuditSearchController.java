@@ -25,16 +25,10 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import no.pasientsignal.server.audit.AuditLog;
 import no.pasientsignal.server.search.AuditIndex;
 import no.pasientsignal.server.search.AuditSearch;
 import no.pasientsignal.server.search.SearchHit;
 import no.pasientsignal.server.search.SearchQuery;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -59,17 +53,14 @@ import reactor.core.scheduler.Schedulers;
 @Tag(name = "Audit search")
 public class AuditSearchController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AuditSearchController.class);
-    private static final long AUDIT_TIMEOUT_SECONDS = 10;
-
     private final AuditSearch search;
     private final AuditIndex index;
-    private final AuditLog auditLog;
+    private final AuditTrail audit;
 
-    public AuditSearchController(AuditSearch search, AuditIndex index, AuditLog auditLog) {
+    public AuditSearchController(AuditSearch search, AuditIndex index, AuditTrail audit) {
         this.search = search;
         this.index = index;
-        this.auditLog = auditLog;
+        this.audit = audit;
     }
 
     @Get("/search")
@@ -109,9 +100,7 @@ public class AuditSearchController {
         } catch (SearchQuery.InvalidSearch refused) {
             return HttpResponse.badRequest(new ApiError(refused.getMessage()));
         }
-        if (!audited("audit.search", authentication, query, result.total())) {
-            return unaudited();
-        }
+        audited("audit.search", authentication, query, result.total());
         return HttpResponse.ok(AuditDtos.SearchResultDto.of(result, query.page(), query.size()));
     }
 
@@ -153,9 +142,11 @@ public class AuditSearchController {
             return HttpResponse.badRequest(new ApiError(refused.getMessage()))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        if (!audited("audit.export", authentication, query, count)) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(UNAUDITED)
+        try {
+            audited("audit.export", authentication, query, count);
+        } catch (Refusal unaudited) { // answered here: this endpoint's errors are JSON, not CSV
+            return HttpResponse.status(unaudited.status())
+                    .body(new ApiError(unaudited.getMessage()))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         // The cursor holds one point-in-time searcher from the first row to the last.
@@ -188,8 +179,9 @@ public class AuditSearchController {
     @Secured(ADMINISTRATOR)
     @Operation(summary = "Rebuild the search index from the journal (searches keep working meanwhile)")
     public HttpResponse<?> rebuild(Authentication authentication) {
-        var entry = new AuditLog.Entry(authentication.getName(), "audit.index.rebuild", null, null, Map.of());
-        if (!recorded(AuditLog.CONFIG_CHANGE, entry)) {
+        try {
+            audit.await(audit.record(authentication.getName(), "audit.index.rebuild", null, null, Map.of()));
+        } catch (NotRecorded e) {
             return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(new ApiError("not rebuilt: the request could not be recorded in the audit journal"));
         }
@@ -250,7 +242,7 @@ public class AuditSearchController {
     }
 
     /** Journals the search (who, every parameter, the hit count); false if the journal refused it. */
-    private boolean audited(String action, Authentication who, SearchQuery query, long hits) {
+    private void audited(String action, Authentication who, SearchQuery query, long hits) {
         var details = new LinkedHashMap<String, String>();
         if (query.text() != null && !query.text().isBlank()) {
             details.put("q", query.text());
@@ -269,28 +261,6 @@ public class AuditSearchController {
             details.put("size", Integer.toString(query.size()));
         }
         details.put("hits", Long.toString(hits));
-        return recorded(
-                AuditLog.SEARCH,
-                new AuditLog.Entry(who.getName(), action, query.filters().get("site"), null, details));
-    }
-
-    private boolean recorded(String type, AuditLog.Entry entry) {
-        try {
-            auditLog.record(type, entry).get(AUDIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.error("Audit entry {} by {} could not be journaled: {}", entry.action(), entry.actor(), e.toString());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static final ApiError UNAUDITED =
-            new ApiError("no results: the search could not be recorded in the audit journal; the disk needs attention");
-
-    private static HttpResponse<ApiError> unaudited() {
-        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(UNAUDITED);
+        audit.searched(who.getName(), action, query.filters().get("site"), details, "the search gave no results");
     }
 }

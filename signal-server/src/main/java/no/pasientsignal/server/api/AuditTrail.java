@@ -75,6 +75,21 @@ final class AuditTrail {
         await(record(actor, action, siteId, subject, details));
     }
 
+    /**
+     * A search or report over the audit trail, journaled and waited for before any result leaves
+     * the server: nobody reads the trail without a trace. Refused with 503 when it cannot be
+     * recorded ({@code what} says what was not given, e.g. "the report was not run").
+     */
+    void searched(String actor, String action, String siteId, Map<String, String> details, String what) {
+        var entry = log.record(AuditLog.SEARCH, new AuditLog.Entry(actor, action, siteId, null, details));
+        try {
+            await(entry);
+        } catch (NotRecorded e) {
+            throw Refusal.unavailable(
+                    what + " because it could not be recorded in the audit journal; the disk needs attention");
+        }
+    }
+
     /** A login attempt, by the user name given (never the password); not waited for. */
     void login(String username, boolean succeeded, String address) {
         var entry = new AuditLog.Entry(

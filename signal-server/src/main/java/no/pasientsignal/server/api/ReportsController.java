@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.function.Supplier;
-import no.pasientsignal.server.audit.AuditLog;
 import no.pasientsignal.server.persistence.JdbcFacilityStore;
 import no.pasientsignal.server.report.AlarmHistories;
 import no.pasientsignal.server.report.BenefitReport;
@@ -58,19 +57,19 @@ public class ReportsController {
     private final Reports reports;
     private final RoutingTables routing;
     private final JdbcFacilityStore facility;
-    private final ReportAudit audit;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public ReportsController(
             AlarmHistories histories,
             RoutingTables routing,
             JdbcFacilityStore facility,
-            AuditLog auditLog,
+            AuditTrail audit,
             Clock clock) {
         this.reports = new Reports(histories, routing);
         this.routing = routing;
         this.facility = facility;
-        this.audit = new ReportAudit(auditLog);
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -173,7 +172,7 @@ public class ReportsController {
         BenefitRequest benefit = ReportParams.benefit(body, today);
         var params = new LinkedHashMap<>(ReportParams.describe(benefit));
         params.put("format", csv(request) ? "csv" : "json");
-        audit.record(authentication.getName(), "benefit", siteId, params);
+        audit.searched(authentication.getName(), "report.benefit", siteId, params, "the report was not run");
         BenefitReport report = reports.benefit(benefit);
         return answer(request, "benefit", report, report::table);
     }
@@ -200,7 +199,7 @@ public class ReportsController {
             params.put(more[i], more[i + 1]);
         }
         params.put("format", csv(request) ? "csv" : "json");
-        audit.record(authentication.getName(), report, siteId, params);
+        audit.searched(authentication.getName(), "report." + report, siteId, params, "the report was not run");
     }
 
     private static boolean csv(HttpRequest<?> request) {

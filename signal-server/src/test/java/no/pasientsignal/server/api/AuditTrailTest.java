@@ -13,7 +13,8 @@ import no.pasientsignal.server.audit.JournalRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReportAuditTest {
+/** Searches and reports of the audit trail are journaled before any result is given. */
+class AuditTrailTest {
 
     @TempDir
     Path dir;
@@ -21,7 +22,8 @@ class ReportAuditTest {
     @Test
     void a_report_request_is_journaled_as_a_search_with_who_what_and_the_parameters() {
         try (Journal journal = Journal.open(dir, Clock.systemUTC(), 1 << 20, 100)) {
-            new ReportAudit(new AuditLog(journal)).record("kvalitet", "falls", "site-1", Map.of("by", "MONTH"));
+            new AuditTrail(new AuditLog(journal))
+                    .searched("kvalitet", "report.falls", "site-1", Map.of("by", "MONTH"), "the report was not run");
         }
 
         var records = new ArrayList<JournalRecord>();
@@ -37,11 +39,12 @@ class ReportAuditTest {
     void when_the_journal_cannot_record_it_the_report_is_refused_with_503() {
         Journal journal = Journal.open(dir, Clock.systemUTC(), 1 << 20, 100);
         journal.close();
-        var audit = new ReportAudit(new AuditLog(journal));
+        var audit = new AuditTrail(new AuditLog(journal));
 
-        assertThatThrownBy(() -> audit.record("kvalitet", "falls", "site-1", Map.of()))
+        assertThatThrownBy(
+                        () -> audit.searched("kvalitet", "report.falls", "site-1", Map.of(), "the report was not run"))
                 .isInstanceOfSatisfying(
                         Refusal.class, r -> assertThat(r.status().getCode()).isEqualTo(503))
-                .hasMessageContaining("could not be recorded in the audit journal");
+                .hasMessageContaining("the report was not run because it could not be recorded in the audit journal");
     }
 }
