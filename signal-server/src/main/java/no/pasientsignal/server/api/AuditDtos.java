@@ -17,9 +17,10 @@ final class AuditDtos {
 
     /** A page of hits, how many match in all, and the facet counts of all matches. */
     @Serdeable
+    /** @param complete false while the index is being rebuilt: older records may be missing from the hits */
     public record SearchResultDto(
-            long total, int page, int size, List<HitDto> hits, Map<String, List<FacetDto>> facets) {
-        static SearchResultDto of(AuditSearch.Result result, int page, int size) {
+            long total, int page, int size, List<HitDto> hits, Map<String, List<FacetDto>> facets, boolean complete) {
+        static SearchResultDto of(AuditSearch.Result result, int page, int size, boolean complete) {
             var facets = new java.util.LinkedHashMap<String, List<FacetDto>>();
             result.facets()
                     .forEach((field, counts) -> facets.put(
@@ -32,7 +33,8 @@ final class AuditDtos {
                     page,
                     size,
                     result.hits().stream().map(HitDto::of).toList(),
-                    facets);
+                    facets,
+                    complete);
         }
     }
 

@@ -101,7 +101,8 @@ public class AuditSearchController {
             return HttpResponse.badRequest(new ApiError(refused.getMessage()));
         }
         audited("audit.search", authentication, query, result.total());
-        return HttpResponse.ok(AuditDtos.SearchResultDto.of(result, query.page(), query.size()));
+        return HttpResponse.ok(AuditDtos.SearchResultDto.of(
+                result, query.page(), query.size(), index.status().complete()));
     }
 
     @Get(

@@ -54,6 +54,7 @@ public class ReportsController {
 
     static final String CSV = "text/csv";
 
+    private final AlarmHistories histories;
     private final Reports reports;
     private final RoutingTables routing;
     private final JdbcFacilityStore facility;
@@ -66,6 +67,7 @@ public class ReportsController {
             JdbcFacilityStore facility,
             AuditTrail audit,
             Clock clock) {
+        this.histories = histories;
         this.reports = new Reports(histories, routing);
         this.routing = routing;
         this.facility = facility;
@@ -177,11 +179,15 @@ public class ReportsController {
         return answer(request, "benefit", report, report::table);
     }
 
+    /** The site asked for, once it is known that it exists and that the trail can be read whole. */
     private String knownSite(String site) {
         String siteId = ReportParams.site(site);
         if (facility.findSite(siteId).isEmpty()) {
             throw Refusal.notFound("no site " + siteId);
         }
+        histories.incomplete().ifPresent(why -> {
+            throw Refusal.unavailable("reports are not given while " + why + "; try again when it is done");
+        });
         return siteId;
     }
 

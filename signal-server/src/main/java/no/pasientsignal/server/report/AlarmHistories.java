@@ -1,6 +1,7 @@
 package no.pasientsignal.server.report;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -14,4 +15,13 @@ public interface AlarmHistories {
 
     /** Every physical visit (presence marked) in a site in {@code [from, to)}. */
     void forEachVisit(String siteId, Instant from, Instant to, Consumer<Visit> sink);
+
+    /**
+     * Why the histories miss part of the trail right now (an index being rebuilt from the journal
+     * holds only the newest records), or empty when they are whole. A report must not be given
+     * from an incomplete trail: last year's falls would read 0.
+     */
+    default Optional<String> incomplete() {
+        return Optional.empty();
+    }
 }

@@ -4,6 +4,7 @@ import static no.pasientsignal.server.search.IndexSchema.*;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import no.pasientsignal.server.alarm.AlarmRecords;
 import no.pasientsignal.server.alarm.AlarmType;
@@ -33,6 +34,17 @@ public final class IndexedHistories implements AlarmHistories {
 
     public IndexedHistories(AuditIndex index) {
         this.index = Objects.requireNonNull(index, "index");
+    }
+
+    @Override
+    public Optional<String> incomplete() {
+        AuditIndex.Status status = index.status();
+        if (status.complete()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                "the audit index is being rebuilt from the journal (%,d of %,d records read)",
+                status.done(), status.total()));
     }
 
     @Override

@@ -103,6 +103,7 @@ class AuditSearchIT implements TestPropertyProvider {
         await().atMost(1, TimeUnit.SECONDS).untilAsserted(() -> {
             JsonNode found = search("room=934&kind=alarm");
             assertThat(found.get("total").asLong()).isEqualTo(1);
+            assertThat(found.get("complete").asBoolean()).isTrue();
             assertThat(found.get("hits")).hasSize(1);
             JsonNode call = found.at("/hits/0");
             assertThat(call.get("type").asString()).isEqualTo("PATIENT_CALL");

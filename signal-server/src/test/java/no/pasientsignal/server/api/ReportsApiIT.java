@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -61,6 +62,12 @@ class ReportsApiIT implements TestPropertyProvider {
     static class HandMadeHistories implements AlarmHistories {
         final List<AlarmHistory> histories = new CopyOnWriteArrayList<>();
         final List<Visit> visits = new CopyOnWriteArrayList<>();
+        volatile String incomplete;
+
+        @Override
+        public Optional<String> incomplete() {
+            return Optional.ofNullable(incomplete);
+        }
 
         @Override
         public void forEach(HistoryFilter filter, Consumer<AlarmHistory> sink) {
@@ -194,6 +201,21 @@ class ReportsApiIT implements TestPropertyProvider {
                                 "WARD",
                                 "format",
                                 "json")));
+    }
+
+    @Test
+    void while_the_trail_is_incomplete_no_report_is_given() throws Exception {
+        histories.incomplete = "the audit index is being rebuilt from the journal (10 of 20 records read)";
+        try {
+            var response = api().get(falls("&from=2026-01-01&to=2026-02-28&by=month&per=ward"), quality);
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(message(response))
+                    .isEqualTo("reports are not given while the audit index is being rebuilt from the journal"
+                            + " (10 of 20 records read); try again when it is done.");
+        } finally {
+            histories.incomplete = null;
+        }
     }
 
     @Test
