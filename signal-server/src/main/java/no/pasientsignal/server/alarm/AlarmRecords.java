@@ -1,7 +1,10 @@
 package no.pasientsignal.server.alarm;
 
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,5 +48,22 @@ public final class AlarmRecords {
 
     public static <T> T decode(byte[] payload, Class<T> type) {
         return JSON.readValue(payload, type);
+    }
+
+    /**
+     * What an {@link AlarmRecord} says about the alarm's life, read without decoding the whole
+     * snapshot. Fails as {@code decode(payload, AlarmRecord.class)} would on a payload that is not
+     * an alarm record.
+     */
+    public static AlarmSummary decodeSummary(byte[] payload) {
+        try (JsonParser in = JSON.createParser(payload)) {
+            AlarmSummary summary = AlarmSummaryReader.read(in);
+            if (summary != null) {
+                return summary;
+            }
+        } catch (JacksonException | IllegalArgumentException | DateTimeException e) {
+            // Not in the shape encode writes: the full decoder reads it, or says what is wrong.
+        }
+        return AlarmSummary.of(decode(payload, AlarmRecord.class));
     }
 }

@@ -244,22 +244,35 @@ public final class Journal implements AutoCloseable {
 
     /** Reads durable records from {@code fromSequence} on, in order. */
     public void read(long fromSequence, Consumer<JournalRecord> sink) {
-        readDirectory(dir, fromSequence, sink);
+        readDirectory(dir, fromSequence, Long.MAX_VALUE, sink);
+    }
+
+    /** Reads records from {@code fromSequence} to {@code toSequence} (inclusive), in order. */
+    public void read(long fromSequence, long toSequence, Consumer<JournalRecord> sink) {
+        readDirectory(dir, fromSequence, toSequence, sink);
     }
 
     /** Reads records of a journal directory (also while a journal is writing to it). */
     public static void readDirectory(Path dir, long fromSequence, Consumer<JournalRecord> sink) {
+        readDirectory(dir, fromSequence, Long.MAX_VALUE, sink);
+    }
+
+    private static void readDirectory(Path dir, long fromSequence, long toSequence, Consumer<JournalRecord> sink) {
         try {
             List<Path> segments = segments(dir);
             for (int i = 0; i < segments.size(); i++) {
                 if (i + 1 < segments.size() && firstSequence(segments.get(i + 1)) <= fromSequence) {
                     continue;
                 }
+                if (firstSequence(segments.get(i)) > toSequence) {
+                    return;
+                }
                 try (var scanner = new SegmentScanner(segments.get(i))) {
-                    for (JournalRecord r = scanner.next(); r != null; r = scanner.next()) {
-                        if (r.sequence() >= fromSequence) {
-                            sink.accept(r);
+                    for (JournalRecord r = scanner.next(fromSequence); r != null; r = scanner.next(fromSequence)) {
+                        if (r.sequence() > toSequence) {
+                            return;
                         }
+                        sink.accept(r);
                     }
                 }
             }

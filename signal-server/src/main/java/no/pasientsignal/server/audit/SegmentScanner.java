@@ -22,12 +22,17 @@ final class SegmentScanner implements AutoCloseable {
         DAMAGED
     }
 
+    /** Bytes read from the file at a time: records are read from this window, not one read each. */
+    private static final int WINDOW = 1 << 20;
+
     private final Path file;
     private final FileChannel channel;
     private final long size;
     private long position;
     private End end;
     private String problem;
+    private ByteBuffer window = ByteBuffer.allocate(WINDOW).limit(0);
+    private long windowStart;
 
     SegmentScanner(Path file) throws IOException {
         this.file = file;
@@ -37,20 +42,32 @@ final class SegmentScanner implements AutoCloseable {
 
     /** The next structurally valid record, or null at the end (then see {@link #end()}). */
     JournalRecord next() throws IOException {
-        if (end != null) {
-            return null;
+        return next(Long.MIN_VALUE);
+    }
+
+    /**
+     * The next structurally valid record numbered {@code sequence} or later, or null at the end.
+     * Records before it are checked as {@link #next()} checks them (reading stops at the first bad
+     * one), but not copied out.
+     */
+    JournalRecord next(long sequence) throws IOException {
+        while (end == null) {
+            if (position == size) {
+                end = End.CLEAN;
+                return null;
+            }
+            int body = validAt(position);
+            if (body < 0) {
+                end = validRecordAfter(position + 1) ? End.DAMAGED : End.TORN_TAIL;
+                return null;
+            }
+            long at = position;
+            position += RecordFormat.OVERHEAD + body;
+            if (window.getLong(offsetInWindow(at) + 8) >= sequence) {
+                return record(at, body);
+            }
         }
-        if (position == size) {
-            end = End.CLEAN;
-            return null;
-        }
-        JournalRecord record = readAt(position);
-        if (record == null) {
-            end = validRecordAfter(position + 1) ? End.DAMAGED : End.TORN_TAIL;
-            return null;
-        }
-        position += RecordFormat.OVERHEAD + bodyLength(record);
-        return record;
+        return null;
     }
 
     /** Offset just after the last valid record read. */
@@ -70,54 +87,90 @@ final class SegmentScanner implements AutoCloseable {
         return file;
     }
 
-    private static int bodyLength(JournalRecord r) {
-        return 8 + 8 + 2 + r.type().getBytes(StandardCharsets.UTF_8).length + r.payload().length;
-    }
-
-    private JournalRecord readAt(long offset) throws IOException {
+    /**
+     * Checks the structure (marker, length, checksum) of the record at {@code offset}; afterwards
+     * the whole record is in the window.
+     *
+     * @return its body length, or -1 when it is not a valid record (then see {@link #problem})
+     */
+    private int validAt(long offset) throws IOException {
         if (size - offset < RecordFormat.OVERHEAD) {
             problem = "record at offset " + offset + " is cut short";
-            return null;
+            return -1;
         }
-        ByteBuffer head = ByteBuffer.allocate(8);
-        channel.read(head, offset);
-        head.flip();
-        int magic = head.getInt();
-        int body = head.getInt();
+        if (!load(offset, 8)) {
+            problem = "record at offset " + offset + " is cut short";
+            return -1;
+        }
+        int head = offsetInWindow(offset);
+        int magic = window.getInt(head);
+        int body = window.getInt(head + 4);
         if (magic != RecordFormat.MAGIC) {
             problem = "no record marker at offset " + offset;
-            return null;
+            return -1;
         }
         if (body < 18 || body > RecordFormat.MAX_BODY || size - offset < RecordFormat.OVERHEAD + (long) body) {
             problem = "record at offset " + offset + " is cut short or has a bad length";
-            return null;
+            return -1;
         }
-        ByteBuffer all = ByteBuffer.allocate(RecordFormat.OVERHEAD + body);
-        channel.read(all, offset);
-        byte[] bytes = all.array();
+        int length = RecordFormat.OVERHEAD + body;
+        if (!load(offset, length)) {
+            problem = "record at offset " + offset + " is cut short"; // the file shrank while read
+            return -1;
+        }
+        int start = offsetInWindow(offset);
         CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
-        if ((int) crc.getValue() != stored) {
+        crc.update(window.array(), start, length - 4);
+        if ((int) crc.getValue() != window.getInt(start + length - 4)) {
             problem = "checksum mismatch at offset " + offset;
-            return null;
+            return -1;
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes, 8, bytes.length - 8);
-        long sequence = in.getLong();
-        long micros = in.getLong();
-        int typeLength = in.getShort() & 0xFFFF;
+        int typeLength = window.getShort(start + 8 + 16) & 0xFFFF;
         if (typeLength > body - 18) {
             problem = "bad type length at offset " + offset;
-            return null;
+            return -1;
         }
-        byte[] type = new byte[typeLength];
-        in.get(type);
-        byte[] payload = new byte[body - 18 - typeLength];
-        in.get(payload);
-        byte[] hash = new byte[RecordFormat.HASH_BYTES];
-        in.get(hash);
-        return new JournalRecord(
-                sequence, RecordFormat.fromMicros(micros), new String(type, StandardCharsets.UTF_8), payload, hash);
+        return body;
+    }
+
+    /** The record {@link #validAt} just checked, copied out of the window. */
+    private JournalRecord record(long offset, int body) {
+        byte[] bytes = window.array();
+        int start = offsetInWindow(offset);
+        long sequence = window.getLong(start + 8);
+        long micros = window.getLong(start + 16);
+        int typeLength = window.getShort(start + 24) & 0xFFFF;
+        int typeAt = start + 26;
+        String type = new String(bytes, typeAt, typeLength, StandardCharsets.UTF_8);
+        int payloadAt = typeAt + typeLength;
+        byte[] payload = Arrays.copyOfRange(bytes, payloadAt, payloadAt + body - 18 - typeLength);
+        int hashAt = start + 8 + body;
+        byte[] hash = Arrays.copyOfRange(bytes, hashAt, hashAt + RecordFormat.HASH_BYTES);
+        return new JournalRecord(sequence, RecordFormat.fromMicros(micros), type, payload, hash);
+    }
+
+    private int offsetInWindow(long offset) {
+        return (int) (offset - windowStart);
+    }
+
+    /** Makes the window hold {@code length} bytes from {@code offset}; false if the file has not. */
+    private boolean load(long offset, int length) throws IOException {
+        if (offset >= windowStart && offset + length <= windowStart + window.limit()) {
+            return true;
+        }
+        if (length > window.capacity()) {
+            window = ByteBuffer.allocate(length); // a record larger than the window (up to MAX_BODY)
+        }
+        window.clear();
+        window.limit((int) Math.min(window.capacity(), size - offset));
+        windowStart = offset;
+        while (window.hasRemaining()) {
+            if (channel.read(window, offset + window.position()) < 0) {
+                break;
+            }
+        }
+        window.flip();
+        return window.limit() >= length;
     }
 
     /** Whether any structurally valid record starts after {@code from}: damage, not a torn tail. */
@@ -138,7 +191,7 @@ final class SegmentScanner implements AutoCloseable {
                             && chunk[i + 1] == marker[1]
                             && chunk[i + 2] == marker[2]
                             && chunk[i + 3] == marker[3]
-                            && readAt(base + i) != null) {
+                            && validAt(base + i) >= 0) {
                         return true;
                     }
                 }

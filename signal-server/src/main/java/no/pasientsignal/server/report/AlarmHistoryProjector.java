@@ -1,7 +1,6 @@
 package no.pasientsignal.server.report;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,11 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import no.pasientsignal.server.alarm.Alarm;
 import no.pasientsignal.server.alarm.AlarmChange;
 import no.pasientsignal.server.alarm.AlarmRecords;
-import no.pasientsignal.server.alarm.AlarmRecords.AlarmRecord;
 import no.pasientsignal.server.alarm.AlarmState;
+import no.pasientsignal.server.alarm.AlarmSummary;
 import no.pasientsignal.server.audit.JournalRecord;
 import no.pasientsignal.server.report.AlarmHistory.Outcome;
 
@@ -42,8 +40,8 @@ public final class AlarmHistoryProjector {
     /** Folds one journal record of any type (other types than alarms and presence are ignored). */
     public void accept(JournalRecord record) {
         if (AlarmRecords.ALARM.equals(record.type())) {
-            AlarmRecord alarm = decodeAlarm(record);
-            alarms.compute(alarm.alarm().id(), (id, before) -> apply(before, record.sequence(), alarm));
+            AlarmSummary alarm = decodeAlarm(record);
+            alarms.compute(alarm.alarmId(), (id, before) -> apply(before, record.sequence(), alarm));
         } else {
             visit(record).ifPresent(v -> visits.put(record.sequence(), v));
         }
@@ -63,8 +61,9 @@ public final class AlarmHistoryProjector {
         return List.copyOf(visits.values());
     }
 
-    public static AlarmRecord decodeAlarm(JournalRecord record) {
-        return AlarmRecords.decode(record.payload(), AlarmRecord.class);
+    /** What an alarm record says about the alarm's life: all the fold reads of it. */
+    public static AlarmSummary decodeAlarm(JournalRecord record) {
+        return AlarmRecords.decodeSummary(record.payload());
     }
 
     /**
@@ -76,33 +75,37 @@ public final class AlarmHistoryProjector {
      * @param sequence the record's journal sequence
      * @return {@code before} unchanged when this record was already folded into it
      */
-    public static Folded apply(Folded before, long sequence, AlarmRecord record) {
+    public static Folded apply(Folded before, long sequence, AlarmSummary record) {
         if (before != null && sequence <= before.lastSequence()) {
             return before;
         }
-        Alarm a = record.alarm();
         AlarmHistory h = before == null ? null : before.history();
         AlarmChange.Kind kind = record.change();
-        Instant at = a.updatedAt();
+        Instant at = record.updatedAt();
 
-        var recipients = new LinkedHashSet<String>(h == null ? List.of() : h.recipients());
-        recipients.addAll(record.newRecipients() == null ? List.of() : record.newRecipients());
+        List<String> recipients;
         if (h == null) {
             // A history started mid-life: who it went to before is only in the snapshot's (unordered) map.
-            a.recipients().keySet().stream().sorted().forEach(recipients::add);
+            var all = new LinkedHashSet<String>(record.newRecipients());
+            all.addAll(record.recipients());
+            recipients = List.copyOf(all);
+        } else if (h.recipients().containsAll(record.newRecipients())) {
+            recipients = h.recipients(); // nobody new (most changes)
+        } else {
+            var all = new LinkedHashSet<String>(h.recipients());
+            all.addAll(record.newRecipients());
+            recipients = List.copyOf(all);
         }
 
         Instant notifiedAt = h == null ? null : h.notifiedAt();
-        if (notifiedAt == null
-                && record.newRecipients() != null
-                && !record.newRecipients().isEmpty()) {
+        if (notifiedAt == null && !record.newRecipients().isEmpty()) {
             notifiedAt = at;
         }
         Instant acceptedAt = h == null ? null : h.acceptedAt();
         String acceptedBy = h == null ? null : h.acceptedBy();
-        if (acceptedAt == null && a.acceptedAt() != null) {
-            acceptedAt = a.acceptedAt();
-            acceptedBy = a.acceptedBy();
+        if (acceptedAt == null && record.acceptedAt() != null) {
+            acceptedAt = record.acceptedAt();
+            acceptedBy = record.acceptedBy();
         }
         Instant presentAt = h == null ? null : h.presentAt();
         if (presentAt == null && kind == AlarmChange.Kind.PRESENT) {
@@ -111,10 +114,10 @@ public final class AlarmHistoryProjector {
         Outcome outcome = h == null ? Outcome.OPEN : h.outcome();
         Instant closedAt = h == null ? null : h.closedAt();
         String closedBy = h == null ? null : h.closedBy();
-        if (a.state() == AlarmState.RESOLVED || a.state() == AlarmState.CANCELLED) {
-            outcome = a.state() == AlarmState.CANCELLED
+        if (record.state() == AlarmState.RESOLVED || record.state() == AlarmState.CANCELLED) {
+            outcome = record.state() == AlarmState.CANCELLED
                     ? Outcome.CANCELLED
-                    : a.notActionable() ? Outcome.NOT_ACTIONABLE : Outcome.RESOLVED;
+                    : record.notActionable() ? Outcome.NOT_ACTIONABLE : Outcome.RESOLVED;
             if (closedAt == null) {
                 closedAt = at;
                 closedBy = record.actor();
@@ -123,17 +126,17 @@ public final class AlarmHistoryProjector {
         int escalations = (h == null ? 0 : h.escalations()) + (kind == AlarmChange.Kind.ESCALATED ? 1 : 0);
 
         var history = new AlarmHistory(
-                a.id(),
+                record.alarmId(),
                 record.site(),
-                a.place().wardId(),
-                a.place().zoneId(),
-                a.place().roomId(),
-                a.place().locationKind(),
-                a.residentId(),
-                a.type(),
-                a.priority(),
-                a.deviceId(),
-                a.raisedAt(),
+                record.wardId(),
+                record.zoneId(),
+                record.roomId(),
+                record.locationKind(),
+                record.residentId(),
+                record.type(),
+                record.priority(),
+                record.deviceId(),
+                record.raisedAt(),
                 notifiedAt,
                 acceptedAt,
                 presentAt,
@@ -141,11 +144,11 @@ public final class AlarmHistoryProjector {
                 outcome,
                 acceptedBy,
                 closedBy,
-                Math.max(a.repeats(), h == null ? 0 : h.repeats()),
-                Math.max(a.returns(), h == null ? 0 : h.returns()),
+                Math.max(record.repeats(), h == null ? 0 : h.repeats()),
+                Math.max(record.returns(), h == null ? 0 : h.returns()),
                 escalations,
-                a.unreachable() || (h != null && h.unreachable()),
-                new ArrayList<>(recipients));
+                record.unreachable() || (h != null && h.unreachable()),
+                recipients);
         return new Folded(history, sequence);
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import no.pasientsignal.server.alarm.AlarmChange;
 import no.pasientsignal.server.alarm.AlarmRecords;
-import no.pasientsignal.server.alarm.AlarmRecords.AlarmRecord;
+import no.pasientsignal.server.alarm.AlarmSummary;
 import no.pasientsignal.server.audit.JournalRecord;
 import no.pasientsignal.server.report.AlarmHistory;
 import no.pasientsignal.server.report.AlarmHistoryProjector;
@@ -99,11 +99,11 @@ final class IndexUpdater {
         if (record.sequence() <= lastIndexed) {
             return;
         }
-        AlarmRecord alarm = AlarmRecords.ALARM.equals(record.type()) ? decode(record) : null;
+        AlarmSummary alarm = AlarmRecords.ALARM.equals(record.type()) ? decode(record) : null;
         if (alarm == null) {
             writer.addDocument(IndexSchema.entry(record));
         } else {
-            UUID id = alarm.alarm().id();
+            UUID id = alarm.alarmId();
             Folded folded = AlarmHistoryProjector.apply(
                     current(id, alarm.change() != AlarmChange.Kind.RAISED), record.sequence(), alarm);
             dirty.put(id, folded);
@@ -164,7 +164,7 @@ final class IndexUpdater {
         return found[0];
     }
 
-    private static AlarmRecord decode(JournalRecord record) {
+    private static AlarmSummary decode(JournalRecord record) {
         try {
             return AlarmHistoryProjector.decodeAlarm(record);
         } catch (RuntimeException unreadable) {

@@ -69,6 +69,38 @@ class JournalTest {
     }
 
     @Test
+    void records_of_any_size_read_back_from_any_sequence_to_any_sequence() throws IOException {
+        var written = new ArrayList<byte[]>();
+        // Segments of 2 MB, records from a few bytes to the largest allowed, so records cross the
+        // reader's buffer and one does not fit it.
+        try (Journal journal = Journal.open(dir, Clock.systemUTC(), 2 << 20, 10_000)) {
+            var random = new java.util.SplittableRandom(5);
+            for (int i = 0; i < 400; i++) {
+                int size = i == 200 ? RecordFormat.MAX_BODY - 64 : random.nextInt(i % 10 == 0 ? 300_000 : 3_000);
+                byte[] payload = new byte[size];
+                random.nextBytes(payload);
+                written.add(payload);
+                journal.append("test", payload).join();
+            }
+            assertThat(Journal.segments(dir)).hasSizeGreaterThan(2);
+            for (long from : List.of(1L, 2L, 150L, 201L, 202L, 399L, 400L, 401L)) {
+                for (long to : List.of(from, from + 1, 250L, 400L, Long.MAX_VALUE)) {
+                    var read = new ArrayList<JournalRecord>();
+                    journal.read(from, to, read::add);
+                    long last = Math.min(to, 400);
+                    assertThat(read)
+                            .extracting(JournalRecord::sequence)
+                            .as("from %d to %d", from, to)
+                            .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(from, last)
+                                    .boxed()
+                                    .toList());
+                    read.forEach(r -> assertThat(r.payload()).isEqualTo(written.get((int) r.sequence() - 1)));
+                }
+            }
+        }
+    }
+
+    @Test
     void reopening_continues_the_sequence_and_the_chain() {
         String head;
         try (Journal journal = open()) {

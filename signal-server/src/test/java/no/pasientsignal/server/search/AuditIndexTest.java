@@ -349,9 +349,12 @@ class AuditIndexTest {
 
         var read = new ArrayList<JournalRecord>();
         journal.read(1, read::add);
-        synchronized (handed) {
-            assertThat(handed).isEqualTo(read);
-        }
+        // The writer completes the appends before it hands the group over: wait for the last one.
+        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+            synchronized (handed) {
+                assertThat(handed).isEqualTo(read);
+            }
+        });
     }
 
     private static void damageEveryIndexFile(Path dir) throws IOException {
