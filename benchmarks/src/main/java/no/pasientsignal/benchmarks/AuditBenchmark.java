@@ -63,18 +63,20 @@ public final class AuditBenchmark {
                     return null;
                 });
                 double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+                double indexerCpuSeconds = threadCpuNanos("audit-indexer") / 1e9;
                 double seconds = written.took().toNanos() / 1e9;
                 System.err.printf(
                         "journal: %,d records (%,d alarms, %,d falls) in %.1f s = %,.0f records/s, index followed live;"
                                 + " it caught up %.0f ms after the last write; %.1f s CPU (generator, journal and"
-                                + " index)%n",
+                                + " index), of which the indexer thread %.1f s%n",
                         written.records(),
                         written.alarms(),
                         written.falls(),
                         seconds,
                         written.records() / seconds,
                         caughtUpNanos / 1e6,
-                        cpuSeconds);
+                        cpuSeconds,
+                        indexerCpuSeconds);
                 out.append(",\"records\":")
                         .append(written.records())
                         .append(",\"alarms\":")
@@ -86,7 +88,9 @@ public final class AuditBenchmark {
                         .append(",\"liveIndexLagAfterLastWriteMs\":")
                         .append(Math.round(caughtUpNanos / 1e6))
                         .append(",\"liveCpuSeconds\":")
-                        .append(String.format(Locale.ROOT, "%.1f", cpuSeconds));
+                        .append(String.format(Locale.ROOT, "%.1f", cpuSeconds))
+                        .append(",\"liveIndexerCpuSeconds\":")
+                        .append(String.format(Locale.ROOT, "%.1f", indexerCpuSeconds));
             }
         }
 
@@ -166,6 +170,15 @@ public final class AuditBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** CPU time of the live threads named {@code name} (the index's own threads are daemons of the benchmark's JVM). */
+    private static long threadCpuNanos(String name) {
+        var threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.threadId())))
+                .sum();
     }
 
     private static long time(Supplier<?> task) {

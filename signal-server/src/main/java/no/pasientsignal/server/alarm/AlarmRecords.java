@@ -1,10 +1,7 @@
 package no.pasientsignal.server.alarm;
 
-import java.time.DateTimeException;
 import java.util.List;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,14 +53,29 @@ public final class AlarmRecords {
      * an alarm record.
      */
     public static AlarmSummary decodeSummary(byte[] payload) {
-        try (JsonParser in = JSON.createParser(payload)) {
-            AlarmSummary summary = AlarmSummaryReader.read(in);
-            if (summary != null) {
-                return summary;
-            }
-        } catch (JacksonException | IllegalArgumentException | DateTimeException e) {
+        try {
+            return AlarmSummaryReader.summary(payload);
+        } catch (JsonScanner.NotSimple e) {
             // Not in the shape encode writes: the full decoder reads it, or says what is wrong.
+            return AlarmSummary.of(decode(payload, AlarmRecord.class));
         }
-        return AlarmSummary.of(decode(payload, AlarmRecord.class));
+    }
+
+    /** As {@code decode(payload, DeviceEventRecord.class)}, several times faster for a record as written. */
+    public static DeviceEventRecord decodeDeviceEvent(byte[] payload) {
+        try {
+            return AlarmSummaryReader.deviceEvent(payload);
+        } catch (JsonScanner.NotSimple e) {
+            return decode(payload, DeviceEventRecord.class);
+        }
+    }
+
+    /** As {@code decode(payload, PresenceRecord.class)}, several times faster for a record as written. */
+    public static PresenceRecord decodePresence(byte[] payload) {
+        try {
+            return AlarmSummaryReader.presence(payload);
+        } catch (JsonScanner.NotSimple e) {
+            return decode(payload, PresenceRecord.class);
+        }
     }
 }

@@ -49,7 +49,13 @@ public record AlarmSummary(
         Objects.requireNonNull(raisedAt, "raisedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         newRecipients = newRecipients == null ? List.of() : List.copyOf(newRecipients);
-        recipients = recipients.stream().sorted().toList();
+        if (recipients.size() > 1) {
+            var sorted = recipients.toArray(String[]::new);
+            java.util.Arrays.sort(sorted);
+            recipients = List.of(sorted);
+        } else {
+            recipients = List.copyOf(recipients);
+        }
     }
 
     /** The summary of a fully decoded record. */

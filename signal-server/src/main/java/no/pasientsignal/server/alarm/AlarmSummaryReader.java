@@ -1,377 +1,285 @@
 package no.pasientsignal.server.alarm;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
+import no.pasientsignal.server.alarm.JsonScanner.NotSimple;
 
 /**
- * Reads an {@link AlarmSummary} from an alarm record's JSON token by token, building only what the
- * summary keeps (the snapshot's other fields are skipped, their strings never decoded).
+ * Reads the journal's records straight from their JSON bytes ({@link JsonScanner}), building only
+ * what the audit trail keeps: an {@link AlarmSummary} (the snapshot's other fields are skipped),
+ * a device event, a presence change.
  *
  * <p>It reads records in the shape {@link AlarmRecords#encode} writes them: every property
- * present, of its written type. For anything else it returns null and the caller decodes the
- * record in full, so the summary of a record never depends on which way it was read.
+ * present, of its written type. For anything else it throws {@link NotSimple} and the caller
+ * decodes the record in full, so what is read never depends on which way it was read.
  */
 final class AlarmSummaryReader {
 
-    // Bits of the properties read; a record missing any is left to the full decoder.
-    private static final int SITE = 1;
-    private static final int CHANGE = 1 << 1;
-    private static final int ACTOR = 1 << 2;
-    private static final int NEW_RECIPIENTS = 1 << 3;
-    private static final int ALARM = 1 << 4;
-    private static final int RECORD = SITE | CHANGE | ACTOR | NEW_RECIPIENTS | ALARM;
+    // Every property the full decoder reads is read (or at least checked as it would check it),
+    // even those a summary does not keep: otherwise a value it refuses could pass here.
+    private static final byte[][] RECORD =
+            JsonScanner.names("site", "change", "actor", "newRecipients", "alarm", "cause");
+    private static final byte[][] SNAPSHOT = JsonScanner.names(
+            "id",
+            "type",
+            "priority",
+            "place",
+            "deviceId",
+            "residentId",
+            "state",
+            "raisedAt",
+            "updatedAt",
+            "acceptedBy",
+            "acceptedAt",
+            "repeats",
+            "returns",
+            "unreachable",
+            "recipients",
+            "notActionable",
+            "originEventId",
+            "silenced",
+            "escalationStep",
+            "nextEscalationAt");
+    private static final byte[][] PLACE = JsonScanner.names("wardId", "zoneId", "roomId", "locationKind", "roomName");
+    private static final byte[][] DEVICE_EVENT =
+            JsonScanner.names("site", "event", "device", "room", "input", "outcome");
+    private static final byte[][] PRESENCE = JsonScanner.names("site", "room", "by", "present");
 
-    private static final int ID = 1;
-    private static final int TYPE = 1 << 1;
-    private static final int PRIORITY = 1 << 2;
-    private static final int PLACE = 1 << 3;
-    private static final int DEVICE = 1 << 4;
-    private static final int RESIDENT = 1 << 5;
-    private static final int STATE = 1 << 6;
-    private static final int RAISED_AT = 1 << 7;
-    private static final int UPDATED_AT = 1 << 8;
-    private static final int ACCEPTED_BY = 1 << 9;
-    private static final int ACCEPTED_AT = 1 << 10;
-    private static final int REPEATS = 1 << 11;
-    private static final int RETURNS = 1 << 12;
-    private static final int UNREACHABLE = 1 << 13;
-    private static final int RECIPIENTS = 1 << 14;
-    private static final int NOT_ACTIONABLE = 1 << 15;
-    private static final int SNAPSHOT = (1 << 16) - 1;
+    private static final AlarmChange.Kind[] KINDS = AlarmChange.Kind.values();
+    private static final AlarmType[] TYPES = AlarmType.values();
+    private static final Priority[] PRIORITIES = Priority.values();
+    private static final AlarmState[] STATES = AlarmState.values();
+    private static final DeliveryStatus[] STATUSES = DeliveryStatus.values();
+    private static final EventOutcome[] OUTCOMES = EventOutcome.values();
+    private static final byte[][] KIND_NAMES = JsonScanner.names(KINDS);
+    private static final byte[][] TYPE_NAMES = JsonScanner.names(TYPES);
+    private static final byte[][] PRIORITY_NAMES = JsonScanner.names(PRIORITIES);
+    private static final byte[][] STATE_NAMES = JsonScanner.names(STATES);
+    private static final byte[][] STATUS_NAMES = JsonScanner.names(STATUSES);
+    private static final byte[][] OUTCOME_NAMES = JsonScanner.names(OUTCOMES);
 
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+    private AlarmSummaryReader() {}
 
-    private final JsonParser in;
-    private String site;
-    private AlarmChange.Kind change;
-    private String actor;
-    private List<String> newRecipients;
-    private UUID id;
-    private AlarmType type;
-    private Priority priority;
-    private String wardId;
-    private String zoneId;
-    private String roomId;
-    private String locationKind;
-    private String deviceId;
-    private String residentId;
-    private AlarmState state;
-    private Instant raisedAt;
-    private Instant updatedAt;
-    private String acceptedBy;
-    private Instant acceptedAt;
-    private int repeats;
-    private int returns;
-    private boolean unreachable;
-    private boolean notActionable;
-    private List<String> recipients;
-
-    private AlarmSummaryReader(JsonParser in) {
-        this.in = in;
-    }
-
-    /** The summary, or null when the record is not in the shape this reader knows. */
-    static AlarmSummary read(JsonParser in) {
-        var reader = new AlarmSummaryReader(in);
-        try {
-            return reader.record() ? reader.summary() : null;
-        } catch (NotTheWrittenShape e) {
-            return null;
+    static AlarmSummary summary(byte[] payload) {
+        var in = new JsonScanner(payload);
+        String site = null;
+        AlarmChange.Kind change = null;
+        String actor = null;
+        List<String> newRecipients = null;
+        Snapshot alarm = null;
+        int seen = 0;
+        in.startObject();
+        for (int name = in.name(RECORD); name != JsonScanner.END; name = in.name(RECORD)) {
+            switch (name) {
+                case 0 -> site = in.string();
+                case 1 -> change = in.constant(KIND_NAMES, KINDS);
+                case 2 -> actor = in.string();
+                case 3 -> newRecipients = strings(in);
+                case 4 -> alarm = snapshot(in);
+                case 5 -> in.uuid();
+                default -> in.skipValue(); // a property a later version added
+            }
+            seen = mark(seen, name);
         }
-    }
-
-    private AlarmSummary summary() {
+        if (seen != (1 << RECORD.length) - 1 || change == null || alarm == null || !in.atEnd()) {
+            throw NotSimple.INSTANCE; // as written, every property is there and nothing follows
+        }
         return new AlarmSummary(
                 site,
                 change,
                 actor,
                 newRecipients,
-                id,
-                type,
-                priority,
-                wardId,
-                zoneId,
-                roomId,
-                locationKind,
-                deviceId,
-                residentId,
-                state,
-                raisedAt,
-                updatedAt,
-                acceptedBy,
-                acceptedAt,
-                repeats,
-                returns,
-                unreachable,
-                notActionable,
-                recipients);
+                alarm.id,
+                alarm.type,
+                alarm.priority,
+                alarm.wardId,
+                alarm.zoneId,
+                alarm.roomId,
+                alarm.locationKind,
+                alarm.deviceId,
+                alarm.residentId,
+                alarm.state,
+                alarm.raisedAt,
+                alarm.updatedAt,
+                alarm.acceptedBy,
+                alarm.acceptedAt,
+                alarm.repeats,
+                alarm.returns,
+                alarm.unreachable,
+                alarm.notActionable,
+                alarm.recipients);
     }
 
-    private boolean record() {
-        if (in.nextToken() != JsonToken.START_OBJECT) {
-            return false;
-        }
-        int seen = 0;
-        for (String name = in.nextName(); name != null; name = in.nextName()) {
-            JsonToken value = in.nextToken();
-            switch (name) {
-                case "site" -> {
-                    site = string(value);
-                    seen |= SITE;
-                }
-                case "change" -> {
-                    change = value == JsonToken.VALUE_STRING ? AlarmChange.Kind.valueOf(in.getString()) : null;
-                    seen |= CHANGE;
-                }
-                case "actor" -> {
-                    actor = string(value);
-                    seen |= ACTOR;
-                }
-                case "newRecipients" -> {
-                    if (value == JsonToken.START_ARRAY) {
-                        newRecipients = strings();
-                        seen |= NEW_RECIPIENTS;
-                    } else if (value == JsonToken.VALUE_NULL) {
-                        seen |= NEW_RECIPIENTS;
-                    }
-                }
-                case "alarm" -> {
-                    if (value != JsonToken.START_OBJECT || !snapshot()) {
-                        return false;
-                    }
-                    seen |= ALARM;
-                }
-                default -> in.skipChildren(); // "cause", or a property a later version added
-            }
-        }
-        // As the full decoder: nothing may follow the record.
-        return seen == RECORD && change != null && in.nextToken() == null;
+    /** The snapshot's fields a summary keeps. */
+    private static final class Snapshot {
+        UUID id;
+        AlarmType type;
+        Priority priority;
+        String wardId;
+        String zoneId;
+        String roomId;
+        String locationKind;
+        String deviceId;
+        String residentId;
+        AlarmState state;
+        Instant raisedAt;
+        Instant updatedAt;
+        String acceptedBy;
+        Instant acceptedAt;
+        int repeats;
+        int returns;
+        boolean unreachable;
+        boolean notActionable;
+        List<String> recipients;
     }
 
-    private boolean snapshot() {
+    private static Snapshot snapshot(JsonScanner in) {
+        var a = new Snapshot();
         int seen = 0;
-        for (String name = in.nextName(); name != null; name = in.nextName()) {
-            JsonToken value = in.nextToken();
+        in.startObject();
+        for (int name = in.name(SNAPSHOT); name != JsonScanner.END; name = in.name(SNAPSHOT)) {
             switch (name) {
-                case "id" -> {
-                    id = value == JsonToken.VALUE_STRING ? UUID.fromString(in.getString()) : null;
-                    seen |= ID;
-                }
-                case "type" -> {
-                    type = value == JsonToken.VALUE_STRING ? AlarmType.valueOf(in.getString()) : null;
-                    seen |= TYPE;
-                }
-                case "priority" -> {
-                    priority = value == JsonToken.VALUE_STRING ? Priority.valueOf(in.getString()) : null;
-                    seen |= PRIORITY;
-                }
-                case "place" -> {
-                    if (value != JsonToken.START_OBJECT || !place()) {
-                        return false;
-                    }
-                    seen |= PLACE;
-                }
-                case "deviceId" -> {
-                    deviceId = string(value);
-                    seen |= DEVICE;
-                }
-                case "residentId" -> {
-                    residentId = string(value);
-                    seen |= RESIDENT;
-                }
-                case "state" -> {
-                    state = value == JsonToken.VALUE_STRING ? AlarmState.valueOf(in.getString()) : null;
-                    seen |= STATE;
-                }
-                case "raisedAt" -> {
-                    raisedAt = instant(value);
-                    seen |= RAISED_AT;
-                }
-                case "updatedAt" -> {
-                    updatedAt = instant(value);
-                    seen |= UPDATED_AT;
-                }
-                case "acceptedBy" -> {
-                    acceptedBy = string(value);
-                    seen |= ACCEPTED_BY;
-                }
-                case "acceptedAt" -> {
-                    acceptedAt = instant(value);
-                    seen |= ACCEPTED_AT;
-                }
-                case "repeats" -> {
-                    if (value != JsonToken.VALUE_NUMBER_INT) {
-                        return false;
-                    }
-                    repeats = in.getIntValue();
-                    seen |= REPEATS;
-                }
-                case "returns" -> {
-                    if (value != JsonToken.VALUE_NUMBER_INT) {
-                        return false;
-                    }
-                    returns = in.getIntValue();
-                    seen |= RETURNS;
-                }
-                case "unreachable" -> {
-                    if (!value.isBoolean()) {
-                        return false;
-                    }
-                    unreachable = value == JsonToken.VALUE_TRUE;
-                    seen |= UNREACHABLE;
-                }
-                case "notActionable" -> {
-                    if (!value.isBoolean()) {
-                        return false;
-                    }
-                    notActionable = value == JsonToken.VALUE_TRUE;
-                    seen |= NOT_ACTIONABLE;
-                }
-                case "recipients" -> {
-                    if (value != JsonToken.START_OBJECT) {
-                        return false;
-                    }
-                    recipients = new ArrayList<>(4);
-                    for (String who = in.nextName(); who != null; who = in.nextName()) {
-                        if (in.nextToken() != JsonToken.VALUE_STRING) {
-                            return false;
+                case 0 -> a.id = in.uuid();
+                case 1 -> a.type = in.constant(TYPE_NAMES, TYPES);
+                case 2 -> a.priority = in.constant(PRIORITY_NAMES, PRIORITIES);
+                case 3 -> place(in, a);
+                case 4 -> a.deviceId = in.string();
+                case 5 -> a.residentId = in.string();
+                case 6 -> a.state = in.constant(STATE_NAMES, STATES);
+                case 7 -> a.raisedAt = in.instant();
+                case 8 -> a.updatedAt = in.instant();
+                case 9 -> a.acceptedBy = in.string();
+                case 10 -> a.acceptedAt = in.instant();
+                case 11 -> a.repeats = in.integer();
+                case 12 -> a.returns = in.integer();
+                case 13 -> a.unreachable = in.bool();
+                case 14 -> {
+                    a.recipients = new ArrayList<>(4);
+                    in.startObject();
+                    for (String who = in.key(); who != null; who = in.key()) {
+                        if (in.constant(STATUS_NAMES, STATUSES) == null || a.recipients.contains(who)) {
+                            throw NotSimple.INSTANCE;
                         }
-                        DeliveryStatus.valueOf(in.getString()); // as the full decoder, refuse an unknown one
-                        recipients.add(who);
+                        a.recipients.add(who);
                     }
-                    seen |= RECIPIENTS;
                 }
-                default -> in.skipChildren(); // escalation, sound, the raising event, "open"
+                case 15 -> a.notActionable = in.bool();
+                case 16 -> in.uuid();
+                case 17 -> in.bool();
+                case 18 -> in.integer();
+                case 19 -> in.instant();
+                default -> in.skipValue(); // "open", or a property a later version added
             }
+            seen = mark(seen, name);
         }
-        return seen == SNAPSHOT && id != null && type != null && priority != null && state != null;
+        if (seen != (1 << SNAPSHOT.length) - 1
+                || a.id == null
+                || a.type == null
+                || a.priority == null
+                || a.state == null
+                || a.raisedAt == null
+                || a.updatedAt == null) {
+            throw NotSimple.INSTANCE;
+        }
+        return a;
     }
 
-    private boolean place() {
+    private static void place(JsonScanner in, Snapshot a) {
         int seen = 0;
-        for (String name = in.nextName(); name != null; name = in.nextName()) {
-            JsonToken value = in.nextToken();
+        in.startObject();
+        for (int name = in.name(PLACE); name != JsonScanner.END; name = in.name(PLACE)) {
             switch (name) {
-                case "wardId" -> {
-                    wardId = string(value);
-                    seen |= 1;
-                }
-                case "zoneId" -> {
-                    zoneId = string(value);
-                    seen |= 2;
-                }
-                case "roomId" -> {
-                    roomId = string(value);
-                    seen |= 4;
-                }
-                case "locationKind" -> {
-                    locationKind = string(value);
-                    seen |= 8;
-                }
-                case "roomName" -> {
-                    if (value != JsonToken.VALUE_STRING) {
-                        return false; // required of a placement: let the full decoder refuse it
-                    }
-                }
-                default -> in.skipChildren();
+                case 0 -> a.wardId = in.requiredString();
+                case 1 -> a.zoneId = in.requiredString();
+                case 2 -> a.roomId = in.requiredString();
+                case 3 -> a.locationKind = in.requiredString();
+                case 4 -> in.requiredString();
+                default -> in.skipValue();
             }
+            seen = mark(seen, name);
         }
-        return seen == 15 && wardId != null && zoneId != null && roomId != null && locationKind != null;
+        if (seen != (1 << PLACE.length) - 1) {
+            throw NotSimple.INSTANCE;
+        }
     }
 
-    private List<String> strings() {
-        var list = new ArrayList<String>(2);
-        for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
-            list.add(string(t));
+    static AlarmRecords.DeviceEventRecord deviceEvent(byte[] payload) {
+        var in = new JsonScanner(payload);
+        String site = null;
+        UUID event = null;
+        String device = null;
+        String room = null;
+        String input = null;
+        EventOutcome outcome = null;
+        int seen = 0;
+        in.startObject();
+        for (int name = in.name(DEVICE_EVENT); name != JsonScanner.END; name = in.name(DEVICE_EVENT)) {
+            switch (name) {
+                case 0 -> site = in.string();
+                case 1 -> event = in.uuid();
+                case 2 -> device = in.string();
+                case 3 -> room = in.string();
+                case 4 -> input = in.string();
+                case 5 -> outcome = in.constant(OUTCOME_NAMES, OUTCOMES);
+                default -> in.skipValue();
+            }
+            seen = mark(seen, name);
         }
-        return list;
+        if (seen != (1 << DEVICE_EVENT.length) - 1 || !in.atEnd()) {
+            throw NotSimple.INSTANCE;
+        }
+        return new AlarmRecords.DeviceEventRecord(site, event, device, room, input, outcome);
     }
 
-    /** A string or null; any other value is refused (the full decoder decides what it means). */
-    private String string(JsonToken value) {
-        if (value == JsonToken.VALUE_STRING) {
-            return in.getString();
+    static AlarmRecords.PresenceRecord presence(byte[] payload) {
+        var in = new JsonScanner(payload);
+        String site = null;
+        String room = null;
+        String by = null;
+        boolean present = false;
+        int seen = 0;
+        in.startObject();
+        for (int name = in.name(PRESENCE); name != JsonScanner.END; name = in.name(PRESENCE)) {
+            switch (name) {
+                case 0 -> site = in.string();
+                case 1 -> room = in.string();
+                case 2 -> by = in.string();
+                case 3 -> present = in.bool();
+                default -> in.skipValue();
+            }
+            seen = mark(seen, name);
         }
-        if (value == JsonToken.VALUE_NULL) {
-            return null;
+        if (seen != (1 << PRESENCE.length) - 1 || !in.atEnd()) {
+            throw NotSimple.INSTANCE;
         }
-        throw new NotTheWrittenShape();
-    }
-
-    private Instant instant(JsonToken value) {
-        String s = string(value);
-        return s == null ? null : instant(s);
+        return new AlarmRecords.PresenceRecord(site, room, by, present);
     }
 
     /**
-     * Parses what {@link Instant#toString()} writes ({@code 2025-01-01T12:00:00Z}, with 0 to 9
-     * digits of fraction) without the general ISO parser; anything else goes to {@link
-     * Instant#parse}, which reads or refuses it as the full decoder would.
+     * {@code seen} with the bit of the property just read; a property read twice is left to the
+     * full decoder (which keeps one of them).
      */
-    static Instant instant(String s) {
-        int n = s.length();
-        if (n < 20
-                || n > 30
-                || n == 21
-                || s.charAt(4) != '-'
-                || s.charAt(7) != '-'
-                || s.charAt(10) != 'T'
-                || s.charAt(13) != ':'
-                || s.charAt(16) != ':'
-                || s.charAt(n - 1) != 'Z'
-                || (n > 20 && s.charAt(19) != '.')) {
-            return Instant.parse(s);
+    private static int mark(int seen, int name) {
+        if (name < 0) {
+            return seen;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
-        int fraction = n > 20 ? digits(s, 20, n - 21) : 0;
-        if ((year | month | day | hour | minute | second | fraction) < 0
-                || month < 1
-                || month > 12
-                || day < 1
-                || day > 31
-                || hour > 23
-                || minute > 59
-                || second > 59) {
-            return Instant.parse(s); // a leap second, a sign, a bad field: the general parser decides
+        if ((seen & 1 << name) != 0) {
+            throw NotSimple.INSTANCE;
         }
-        long epochDay;
-        try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
-        } catch (DateTimeException noSuchDay) {
-            return Instant.parse(s); // the 30th of February: refused as the general parser refuses it
-        }
-        int nanos = n > 20 ? fraction * POWERS_OF_TEN[9 - (n - 21)] : 0;
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+        return seen | 1 << name;
     }
 
-    /** The decimal number of {@code length} digits at {@code from}, or -1 if they are not all digits. */
-    private static int digits(String s, int from, int length) {
-        int value = 0;
-        for (int i = from; i < from + length; i++) {
-            int d = s.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            value = value * 10 + d;
+    /** An array of strings (or null), as a list. */
+    private static List<String> strings(JsonScanner in) {
+        if (!in.startArray()) {
+            return null;
         }
-        return value;
-    }
-
-    /** A value of another type than the record is written with. */
-    private static final class NotTheWrittenShape extends RuntimeException {
-        NotTheWrittenShape() {
-            super(null, null, false, false);
+        var list = new ArrayList<String>(2);
+        while (in.hasNext()) {
+            list.add(in.requiredString());
         }
+        return list;
     }
 }

@@ -157,7 +157,7 @@ public final class AlarmHistoryProjector {
         if (!AlarmRecords.PRESENCE.equals(record.type())) {
             return Optional.empty();
         }
-        var presence = AlarmRecords.decode(record.payload(), AlarmRecords.PresenceRecord.class);
+        var presence = AlarmRecords.decodePresence(record.payload());
         return presence.present()
                 ? Optional.of(new Visit(presence.site(), presence.room(), presence.by(), record.recordedAt()))
                 : Optional.empty();

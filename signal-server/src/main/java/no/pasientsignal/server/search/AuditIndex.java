@@ -121,6 +121,9 @@ public final class AuditIndex implements AutoCloseable {
     private IndexWriter writer;
     private volatile SearcherManager searchers;
     private IndexUpdater live;
+    private long nextRefresh;
+    private long nextCommit;
+    private long committed;
 
     /** A finished rebuild, waiting for the indexer thread to swap it in. */
     private record Swap(
@@ -309,9 +312,8 @@ public final class AuditIndex implements AutoCloseable {
     }
 
     private void run() {
-        long nextCommit = System.nanoTime() + settings.commitEvery().toNanos();
-        long nextRefresh = 0;
-        long committed = live.lastIndexed();
+        nextCommit = System.nanoTime() + settings.commitEvery().toNanos();
+        committed = live.lastIndexed();
         var batch = new ArrayList<JournalRecord>();
         try {
             verify();
@@ -334,28 +336,14 @@ public final class AuditIndex implements AutoCloseable {
                     index(batch);
                     batch.clear();
                 } else if (journal.lastSequence() > live.lastIndexed()) {
-                    catchUp(); // the queue dropped the newest records
+                    catchUp(journal.lastSequence()); // the queue dropped the newest records
                 }
                 Swap pending = swap;
                 if (pending != null) {
                     swap = null;
                     swapIn(pending);
                 }
-                if (System.nanoTime() >= nextRefresh) {
-                    // Alarms changed since the last refresh are written now, each once however
-                    // often it changed; then one refresh (each writes a small segment).
-                    live.flush();
-                    lastIndexed = live.lastIndexed();
-                    searchers.maybeRefresh();
-                    nextRefresh = System.nanoTime() + settings.refreshEvery().toNanos();
-                }
-                if (System.nanoTime() >= nextCommit) {
-                    if (live.lastIndexed() != committed) {
-                        live.commit(complete);
-                        committed = live.lastIndexed();
-                    }
-                    nextCommit = System.nanoTime() + settings.commitEvery().toNanos();
-                }
+                refreshAndCommitWhenDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -368,10 +356,32 @@ public final class AuditIndex implements AutoCloseable {
         shutDown();
     }
 
+    /**
+     * Every {@link Settings#refreshEvery()}: writes the alarms changed since the last refresh, each
+     * once however often it changed, and refreshes the searchers (each refresh writes a small
+     * segment). Every {@link Settings#commitEvery()}: commits, if anything was indexed.
+     */
+    private void refreshAndCommitWhenDue() throws IOException {
+        if (System.nanoTime() - nextRefresh >= 0) {
+            live.flush();
+            lastIndexed = live.lastIndexed();
+            searchers.maybeRefresh();
+            nextRefresh = System.nanoTime() + settings.refreshEvery().toNanos();
+        }
+        if (System.nanoTime() - nextCommit >= 0) {
+            if (live.lastIndexed() != committed) {
+                live.commit(complete);
+                committed = live.lastIndexed();
+            }
+            nextCommit = System.nanoTime() + settings.commitEvery().toNanos();
+        }
+    }
+
     private void index(List<JournalRecord> batch) throws IOException {
         for (JournalRecord r : batch) {
             if (r.sequence() > live.lastIndexed() + 1) {
-                catchUp(); // a gap: the queue was full; the journal has what it missed
+                // A gap: the queue was full. The journal has what it missed, up to this record.
+                catchUp(r.sequence() - 1);
                 if (r.sequence() > live.lastIndexed() + 1) {
                     continue; // never index past a gap; the next catch-up closes it
                 }
@@ -383,11 +393,22 @@ public final class AuditIndex implements AutoCloseable {
         }
     }
 
-    /** Reads the journal after the last indexed record, up to what is durable. */
-    private void catchUp() throws IOException {
+    /**
+     * Reads the journal after the last indexed record up to {@code upTo} (at most what is
+     * durable), {@link #READ_CHUNK} records at a time, refreshing and committing in between as
+     * usual: an index far behind stays searchable up to where it has come.
+     */
+    private void catchUp(long upTo) throws IOException {
         long from = live.lastIndexed() + 1;
-        long read = readJournal(live, from, null);
-        lastIndexed = live.lastIndexed();
+        long read = 0;
+        while (live.lastIndexed() < Math.min(upTo, journal.lastSequence())) {
+            long before = live.lastIndexed();
+            read += readJournal(live, before + 1, Math.min(upTo, before + READ_CHUNK), null);
+            if (live.lastIndexed() == before) {
+                break; // the journal has no record there (yet): the gap stays until it has
+            }
+            refreshAndCommitWhenDue();
+        }
         if (read > 0) {
             LOG.info(
                     "Audit index caught up {} records from the journal from sequence {} ({} not queued)",
@@ -397,15 +418,15 @@ public final class AuditIndex implements AutoCloseable {
         }
     }
 
-    /** Applies durable journal records from {@code from} on to {@code updater}; returns how many. */
-    private long readJournal(IndexUpdater updater, long from, Rebuild progress) throws IOException {
+    /**
+     * Applies durable journal records from {@code from} to {@code to} to {@code updater}, writing
+     * changed alarms every {@link #READ_CHUNK} records; returns how many.
+     */
+    private long readJournal(IndexUpdater updater, long from, long to, Rebuild progress) throws IOException {
         long durable = journal.lastSequence(); // a record on disk but not yet fsynced may still be cut
         long[] count = {0};
         try {
-            journal.read(from, r -> {
-                if (r.sequence() > durable) {
-                    return;
-                }
+            journal.read(from, Math.min(to, durable), r -> {
                 if (progress != null && closing) {
                     throw new CancellationException();
                 }
@@ -437,7 +458,7 @@ public final class AuditIndex implements AutoCloseable {
     private void swapIn(Swap s) throws IOException {
         try {
             IndexUpdater rebuilt = s.updater();
-            readJournal(rebuilt, rebuilt.lastIndexed() + 1, null); // what arrived while it was built
+            readJournal(rebuilt, rebuilt.lastIndexed() + 1, Long.MAX_VALUE, null); // what arrived while it was built
             rebuilt.commit(true);
             s.writer().close();
             writer.deleteAll();
@@ -552,7 +573,7 @@ public final class AuditIndex implements AutoCloseable {
                 var rest = new ArrayList<JournalRecord>();
                 queue.drainTo(rest);
                 index(rest);
-                catchUp();
+                catchUp(journal.lastSequence());
                 live.commit(complete);
                 LOG.info("Audit index closed at sequence {}", live.lastIndexed());
             }
@@ -581,7 +602,7 @@ public final class AuditIndex implements AutoCloseable {
             builder = new IndexWriter(target, config());
             var updater = new IndexUpdater(builder, 0, new HashMap<>());
             progress.total = journal.lastSequence();
-            readJournal(updater, 1, progress);
+            readJournal(updater, 1, Long.MAX_VALUE, progress);
             var handOver = new Swap(updater, target, builder, new CompletableFuture<>());
             swap = handOver;
             if (closing) {

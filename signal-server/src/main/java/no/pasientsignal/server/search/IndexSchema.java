@@ -208,7 +208,7 @@ final class IndexSchema {
         try {
             switch (type) {
                 case AlarmRecords.DEVICE_EVENT -> {
-                    var e = AlarmRecords.decode(record.payload(), AlarmRecords.DeviceEventRecord.class);
+                    var e = AlarmRecords.decodeDeviceEvent(record.payload());
                     var details = new TreeMap<String, String>();
                     put(details, "event", e.event());
                     put(details, "outcome", e.outcome());
@@ -216,7 +216,7 @@ final class IndexSchema {
                             type, e.site(), e.room(), e.device(), e.device(), e.input(), e.room(), details);
                 }
                 case AlarmRecords.PRESENCE -> {
-                    var p = AlarmRecords.decode(record.payload(), AlarmRecords.PresenceRecord.class);
+                    var p = AlarmRecords.decodePresence(record.payload());
                     String action = p.present() ? PRESENCE_MARKED : PRESENCE_CLEARED;
                     return new SearchHit.Entry(type, p.site(), p.room(), null, p.by(), action, p.room(), Map.of());
                 }
