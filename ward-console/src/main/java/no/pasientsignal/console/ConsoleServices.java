@@ -7,6 +7,7 @@ import java.util.Objects;
 import no.pasientsignal.console.board.service.BoardClock;
 import no.pasientsignal.console.board.service.CallBoardService;
 import no.pasientsignal.console.board.service.ProtectionAlertService;
+import no.pasientsignal.console.client.ApiClient;
 import no.pasientsignal.console.client.Backoff;
 import no.pasientsignal.console.client.SignalServerClient;
 import no.pasientsignal.console.login.service.AuthenticationService;
@@ -40,7 +41,8 @@ public final class ConsoleServices implements AutoCloseable {
         this.client = new SignalServerClient(config.signalServerUrl());
         this.board = new CallBoardService(client, backoff, CallBoardService.DEFAULT_IDLE_TIMEOUT, utc);
         this.clock = new BoardClock();
-        this.authentication = new AuthenticationService(client, board::useAccessToken, board::retireAccessToken, utc);
+        this.authentication = new AuthenticationService(
+                client, board::useAccessToken, board::retireAccessToken, utc, config.idleTimeout());
         this.protection = new ProtectionAlertService(client, backoff, CallBoardService.DEFAULT_IDLE_TIMEOUT, utc);
     }
 
@@ -68,6 +70,11 @@ public final class ConsoleServices implements AutoCloseable {
 
     public SignalServerClient client() {
         return client;
+    }
+
+    /** The generic API client feature clients are built on. */
+    public ApiClient api() {
+        return client.api();
     }
 
     public CallBoardService board() {

@@ -114,6 +114,8 @@ public final class Main implements AutoCloseable {
         context.setThrowUnavailableOnStartupException(true);
         context.setInitParameter(InitParameters.SERVLET_PARAMETER_PRODUCTION_MODE, "true");
         context.setInitParameter(InitParameters.I18N_PROVIDER, ConsoleI18NProvider.class.getName());
+        // heartbeats and push do not keep a session alive: only what the user does (see AuthenticationService)
+        context.setInitParameter(InitParameters.SERVLET_PARAMETER_CLOSE_IDLE_SESSIONS, "true");
         context.setAttribute(ConsoleServices.class.getName(), services);
         return context;
     }

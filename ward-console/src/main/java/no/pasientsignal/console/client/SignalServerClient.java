@@ -46,6 +46,7 @@ public final class SignalServerClient {
     private final Duration requestTimeout;
     private final Clock clock;
     private final JsonMapper json;
+    private final ApiClient api;
 
     public SignalServerClient(URI baseUri) {
         this(baseUri, DEFAULT_REQUEST_TIMEOUT, Clock.systemUTC());
@@ -61,6 +62,12 @@ public final class SignalServerClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.json = newJsonMapper();
+        this.api = new ApiClient(this.baseUri, requestTimeout);
+    }
+
+    /** The generic JSON client the feature clients (devices, audit, administration ...) are built on. */
+    public ApiClient api() {
+        return api;
     }
 
     /** A mapper that reads the API leniently: unknown fields are ignored, so the server can add fields freely. */

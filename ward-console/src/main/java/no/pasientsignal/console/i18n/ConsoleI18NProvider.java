@@ -10,7 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the console's texts from the {@code messages} resource bundle. Norwegian bokmål is the default (the base
+ * Serves the console's texts from resource bundles: a key {@code devices.filter.type} is looked up in the feature's own
+ * bundle {@code i18n/devices} first (so each feature keeps its texts in its own file), then in the shared {@code
+ * messages} bundle. Norwegian bokmål is the default (the base
  * bundle, used for every language the console does not have); English comes from {@code messages_en}. The JVM's own
  * default locale never decides the language.
  */
@@ -20,6 +22,9 @@ public final class ConsoleI18NProvider implements I18NProvider {
     public static final Locale BOKMAAL = Locale.of("nb", "NO");
 
     static final String BUNDLE = "messages";
+
+    /** Where features keep their own bundles: {@code i18n/<first part of the key>}. */
+    static final String FEATURE_BUNDLES = "i18n/";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleI18NProvider.class);
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -42,15 +47,28 @@ public final class ConsoleI18NProvider implements I18NProvider {
             return "";
         }
         Locale effective = locale == null ? BOKMAAL : locale;
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(
-                            BUNDLE, effective, ConsoleI18NProvider.class.getClassLoader(), NO_FALLBACK)
-                    .getString(key);
-        } catch (MissingResourceException e) {
+        String pattern = lookup(FEATURE_BUNDLES + prefix(key), key, effective);
+        if (pattern == null) {
+            pattern = lookup(BUNDLE, key, effective);
+        }
+        if (pattern == null) {
             LOG.warn("No text for key '{}' in locale {}", key, effective);
             return "!" + key + "!";
         }
         return params == null || params.length == 0 ? pattern : new MessageFormat(pattern, effective).format(params);
+    }
+
+    private static String prefix(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
+    }
+
+    private static String lookup(String bundle, String key, Locale locale) {
+        try {
+            return ResourceBundle.getBundle(bundle, locale, ConsoleI18NProvider.class.getClassLoader(), NO_FALLBACK)
+                    .getString(key);
+        } catch (MissingResourceException e) {
+            return null;
+        }
     }
 }

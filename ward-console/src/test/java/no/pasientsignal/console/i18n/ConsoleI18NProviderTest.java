@@ -38,8 +38,8 @@ class ConsoleI18NProviderTest {
 
     @Test
     void parameters_are_filled_in() {
-        assertThat(provider.getTranslation("board.user", ConsoleI18NProvider.BOKMAAL, "kari"))
-                .isEqualTo("Innlogget som kari");
+        assertThat(provider.getTranslation("protection.responsible", ConsoleI18NProvider.BOKMAAL, "kari"))
+                .isEqualTo("Ansvarlig: kari");
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.InitParameters;
 import com.vaadin.flow.server.VaadinSession;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import no.pasientsignal.console.ConsoleConfig;
@@ -35,10 +36,10 @@ public final class KaribuConsole implements AutoCloseable {
     private final FakeSignalServer server;
     private final ConsoleServices services;
 
-    private KaribuConsole(Locale browserLocale) {
+    private KaribuConsole(Locale browserLocale, FakeSignalServer fake, URI serverUri) {
         System.setProperty("vaadin." + InitParameters.I18N_PROVIDER, ConsoleI18NProvider.class.getName());
-        server = FakeSignalServer.start().withUser(USERNAME, PASSWORD);
-        services = new ConsoleServices(new ConsoleConfig(server.uri(), 0), FAST);
+        server = fake;
+        services = new ConsoleServices(new ConsoleConfig(serverUri, 0), FAST);
         MockVaadin.setup(UI::new, new ConsoleServlet(services));
         // Karibu makes the session itself, with the JVM's default locale; a real first request would pick the
         // locale from the browser's Accept-Language through the I18NProvider
@@ -48,11 +49,26 @@ public final class KaribuConsole implements AutoCloseable {
         Awaitility.pollInSameThread();
     }
 
+    /** The console against a {@link FakeSignalServer} (for the stream and reconnection cases a real server cannot stage). */
     public static KaribuConsole start(Locale browserLocale) {
-        return new KaribuConsole(browserLocale);
+        FakeSignalServer fake = FakeSignalServer.start().withUser(USERNAME, PASSWORD);
+        return new KaribuConsole(browserLocale, fake, fake.uri());
+    }
+
+    /** The console against the real signal server of this test JVM ({@link RealSignalServer#shared()}). */
+    public static KaribuConsole againstRealServer(Locale browserLocale) {
+        return new KaribuConsole(browserLocale, null, RealSignalServer.shared().uri());
+    }
+
+    /** Logs in as a demo user of the real server: {@code sykepleier}, {@code natt}, {@code tekniker}, ... */
+    public static void logInAsDemo(String username) {
+        logIn(username, "demo-" + username);
     }
 
     public FakeSignalServer server() {
+        if (server == null) {
+            throw new IllegalStateException("This console runs against the real server: RealSignalServer.shared()");
+        }
         return server;
     }
 
@@ -79,7 +95,9 @@ public final class KaribuConsole implements AutoCloseable {
         } finally {
             Awaitility.reset();
             services.close();
-            server.close();
+            if (server != null) {
+                server.close();
+            }
         }
     }
 

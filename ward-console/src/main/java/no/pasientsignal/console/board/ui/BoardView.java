@@ -4,13 +4,10 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -31,6 +28,10 @@ import no.pasientsignal.console.board.service.RoomStatus;
 import no.pasientsignal.console.board.service.Subscription;
 import no.pasientsignal.console.login.service.AuthenticationService;
 import no.pasientsignal.console.login.service.ConsoleUser;
+import no.pasientsignal.console.login.service.StaffRole;
+import no.pasientsignal.console.shell.AllowedRoles;
+import no.pasientsignal.console.shell.MainLayout;
+import no.pasientsignal.console.shell.MenuEntry;
 
 /**
  * The live room-status board: one tile per room with an active call, the room that has waited longest first, waiting
@@ -42,7 +43,9 @@ import no.pasientsignal.console.login.service.ConsoleUser;
  * whose protection is broken (a sensor or call point stopped working), fed by a {@link ProtectionAlertService} stream
  * opened with the user's own token while the board is attached.
  */
-@Route("")
+@Route(value = "", layout = MainLayout.class)
+@AllowedRoles({StaffRole.NURSE, StaffRole.NIGHT_STAFF, StaffRole.ADMINISTRATOR})
+@MenuEntry(key = "menu.board", order = 10)
 public final class BoardView extends Div implements HasDynamicTitle, LocaleChangeObserver {
 
     private final transient CallBoardService board;
@@ -53,8 +56,6 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     private final ZoneId zone = ZoneId.systemDefault();
 
     private final H1 title = new H1();
-    private final Span user = new Span();
-    private final Button logout = new Button();
     private final Paragraph connection = new Paragraph();
     private final Paragraph empty = new Paragraph();
     private final Div grid = new Div();
@@ -87,13 +88,7 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         this.protection = protection;
         addClassName("board-view");
 
-        user.addClassName("board-user");
-        logout.setId("logout-button");
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        logout.addClickListener(click -> logOut());
-        Div account = new Div(user, logout);
-        account.addClassName("board-account");
-        Header header = new Header(title, account);
+        Header header = new Header(title);
         header.addClassName("board-header");
 
         connection.setId("board-connection");
@@ -116,9 +111,6 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
         Optional<ConsoleUser> current = authentication.currentUser();
-        user.setText(current.map(ConsoleUser::username)
-                .map(name -> getTranslation("board.user", name))
-                .orElse(""));
         boardSubscription = board.subscribe(state -> inUi(ui, () -> show(state)));
         clockSubscription = clock.onTick(() -> inUi(ui, this::refreshWaitingTimes));
         current.filter(u -> ProtectionAlertService.isFor(u.roles())).ifPresent(u -> {
@@ -225,12 +217,6 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         empty.setVisible(tiles.isEmpty() && shown.isLive());
     }
 
-    private void logOut() {
-        closeSubscriptions();
-        UI.getCurrent().getPage().setLocation("login");
-        authentication.logout();
-    }
-
     @Override
     public void localeChange(LocaleChangeEvent event) {
         updateTexts();
@@ -242,7 +228,6 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
 
     private void updateTexts() {
         title.setText(getTranslation("board.heading"));
-        logout.setText(getTranslation("board.logout"));
         empty.setText(getTranslation("board.empty"));
         grid.getElement().setAttribute("aria-label", getTranslation("board.grid.label"));
         showConnection();

@@ -5,6 +5,7 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,6 +28,7 @@ public final class AuthenticationService {
     private final Consumer<AccessToken> freshTokens;
     private final Consumer<AccessToken> retiredTokens;
     private final Clock clock;
+    private final Duration idleTimeout;
 
     /**
      * @param client the signal-server client
@@ -45,6 +47,19 @@ public final class AuthenticationService {
             Consumer<AccessToken> freshTokens,
             Consumer<AccessToken> retiredTokens,
             Clock clock) {
+        this(client, freshTokens, retiredTokens, clock, Duration.ofMinutes(30));
+    }
+
+    /**
+     * @param idleTimeout how long the session of a user who is not care staff lasts without any action
+     */
+    public AuthenticationService(
+            SignalServerClient client,
+            Consumer<AccessToken> freshTokens,
+            Consumer<AccessToken> retiredTokens,
+            Clock clock,
+            Duration idleTimeout) {
+        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
         this.client = Objects.requireNonNull(client, "client");
         this.freshTokens = Objects.requireNonNull(freshTokens, "freshTokens");
         this.retiredTokens = Objects.requireNonNull(retiredTokens, "retiredTokens");
@@ -67,9 +82,26 @@ public final class AuthenticationService {
         ConsoleUser user = new ConsoleUser(result.username(), result.roles(), result.token());
         renewSessionId();
         VaadinSession.getCurrent().setAttribute(ConsoleUser.class, user);
+        WrappedSession wrapped = VaadinSession.getCurrent().getSession();
+        if (wrapped != null) {
+            wrapped.setMaxInactiveInterval((int) sessionTimeout(user).toSeconds());
+        }
         LOG.info("'{}' logged in with roles {}", user.username(), user.roles());
         freshTokens.accept(user.token());
         return user;
+    }
+
+    /**
+     * How long {@code user}'s session may go without an action (the console runs with {@code closeIdleSessions}, so
+     * push and heartbeats do not count). Care staff watch the board without touching it: theirs lasts as long as the
+     * signal-server login. Everyone else gets the configured idle timeout.
+     */
+    public Duration sessionTimeout(ConsoleUser user) {
+        if (user.hasAnyRole(StaffRole.NURSE, StaffRole.NIGHT_STAFF)) {
+            Duration left = Duration.between(clock.instant(), user.token().expiresAt());
+            return left.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : left;
+        }
+        return idleTimeout;
     }
 
     /** The user logged in to the current session, if the login is still valid. */

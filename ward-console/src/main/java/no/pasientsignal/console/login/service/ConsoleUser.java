@@ -2,8 +2,10 @@ package no.pasientsignal.console.login.service;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import no.pasientsignal.console.client.AccessToken;
 
 /**
@@ -19,6 +21,23 @@ public record ConsoleUser(String username, List<String> roles, AccessToken token
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(token, "token");
         roles = List.copyOf(roles);
+    }
+
+    /** Whether the user has at least one of {@code wanted}. */
+    public boolean hasAnyRole(StaffRole... wanted) {
+        for (StaffRole role : wanted) {
+            if (roles.contains(role.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The user's roles the console knows. */
+    public Set<StaffRole> staffRoles() {
+        Set<StaffRole> known = EnumSet.noneOf(StaffRole.class);
+        roles.forEach(r -> StaffRole.parse(r).ifPresent(known::add));
+        return known;
     }
 
     /** Whether the login still holds: the token has not expired. */

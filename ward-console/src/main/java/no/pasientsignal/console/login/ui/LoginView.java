@@ -102,7 +102,8 @@ public final class LoginView extends Div implements HasDynamicTitle, BeforeEnter
                     switch (e.reason()) {
                         case INVALID_CREDENTIALS -> "login.error.credentials";
                         case NOT_REACHABLE -> "login.error.unreachable";
-                        case UNAUTHORIZED, UNEXPECTED_RESPONSE -> "login.error.unexpected";
+                        case UNAUTHORIZED, UNEXPECTED_RESPONSE, REFUSED, FORBIDDEN, UNAVAILABLE ->
+                            "login.error.unexpected";
                     });
         } finally {
             login.setEnabled(true);

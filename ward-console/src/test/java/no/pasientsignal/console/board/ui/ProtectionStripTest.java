@@ -165,32 +165,11 @@ class ProtectionStripTest {
     }
 
     @Test
-    void technician_sees_no_protection_strip() {
-        server.protectionLostSilently(
-                "res-7",
-                "Astrid Hansen",
-                "201",
-                "Rom 201",
-                USERNAME,
-                Instant.now(),
-                need("CALL_BUTTON", "BED", "SILENT"));
+    void technician_is_not_shown_the_board() {
         UI.getCurrent().navigate("");
         logIn("tekniker", PASSWORD);
-        _get(BoardView.class);
-        await().untilAsserted(() -> {
-            roundTrip();
-            assertThat(console.services().board().state().isLive()).isTrue();
-        });
-
-        server.protectionLost(
-                "res-8", "Per Olsen", "202", "Rom 202", USERNAME, Instant.now(), need("CALL_BUTTON", "BED", "SILENT"));
-        server.technicalAlert("call-202", "202");
-        roundTrip();
-
+        _assertNone(BoardView.class);
         _assertNone(ProtectionStrip.class);
-        _assertNone(ProtectionAlertItem.class);
-        assertThat(server.technicalStreamConnections()).isZero();
-        assertThat(console.services().protection().openFeedCount()).isZero();
     }
 
     @Test

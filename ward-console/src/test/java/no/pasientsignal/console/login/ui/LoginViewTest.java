@@ -37,8 +37,8 @@ class LoginViewTest {
         logIn(USERNAME, PASSWORD);
 
         _get(BoardView.class);
-        assertThat(_get(Span.class, spec -> spec.withClasses("board-user")).getText())
-                .isEqualTo("Innlogget som kari");
+        assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText())
+                .isEqualTo("kari");
         assertThat(console.services().authentication().currentUser()).isPresent();
     }
 
