@@ -16,6 +16,10 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/ward-console.css")
+@StyleSheet("styles/board.css")
+@StyleSheet("styles/devices.css")
+@StyleSheet("styles/quality.css")
+@StyleSheet("styles/admin.css")
 @Viewport("width=device-width, initial-scale=1")
 @Meta(name = "color-scheme", content = "light")
 public class AppShell implements AppShellConfigurator {}
