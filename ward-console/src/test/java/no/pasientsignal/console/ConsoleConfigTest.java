@@ -49,4 +49,16 @@ class ConsoleConfigTest {
         assertThatThrownBy(() -> ConsoleConfig.from(Map.of("SIGNAL_SERVER_URL", "http://exa mple")::get))
                 .hasMessage("SIGNAL_SERVER_URL is not a valid address: 'http://exa mple'.");
     }
+
+    @Test
+    void the_idle_timeout_is_read_in_minutes_and_bounded() {
+        assertThat(ConsoleConfig.from(name -> null).idleTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(ConsoleConfig.from(Map.of("CONSOLE_IDLE_TIMEOUT_MINUTES", "15")::get)
+                        .idleTimeout())
+                .isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThatThrownBy(() -> ConsoleConfig.from(Map.of("CONSOLE_IDLE_TIMEOUT_MINUTES", "0")::get))
+                .hasMessage("CONSOLE_IDLE_TIMEOUT_MINUTES must be between 1 and 1440 minutes, not 0.");
+        assertThatThrownBy(() -> ConsoleConfig.from(Map.of("CONSOLE_IDLE_TIMEOUT_MINUTES", "half an hour")::get))
+                .hasMessage("CONSOLE_IDLE_TIMEOUT_MINUTES must be a whole number of minutes, not 'half an hour'.");
+    }
 }

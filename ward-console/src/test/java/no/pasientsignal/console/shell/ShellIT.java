@@ -1,15 +1,18 @@
 package no.pasientsignal.console.shell;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.Locale;
 import no.pasientsignal.console.i18n.ConsoleI18NProvider;
@@ -68,6 +71,21 @@ class ShellIT {
         assertThat(menuLabels()).contains("Room status");
         _setValue(language, ConsoleI18NProvider.BOKMAAL);
         assertThat(menuLabels()).contains("Romstatus");
+    }
+
+    @Test
+    void a_technicians_session_ends_after_the_idle_timeout_and_a_nurses_lasts_the_shift() {
+        KaribuConsole.logInAsDemo("tekniker");
+        assertThat(VaadinSession.getCurrent().getSession().getMaxInactiveInterval())
+                .isEqualTo(30 * 60);
+        _click(_get(Button.class, spec -> spec.withId("logout-button")));
+        console.close();
+        console = KaribuConsole.againstRealServer(ConsoleI18NProvider.BOKMAAL);
+        UI.getCurrent().navigate("");
+        KaribuConsole.logInAsDemo("sykepleier");
+        // the signal server's login lasts 12 hours: the board stays signed in for the shift
+        assertThat(VaadinSession.getCurrent().getSession().getMaxInactiveInterval())
+                .isBetween(11 * 3600, 12 * 3600);
     }
 
     private static String currentPath() {

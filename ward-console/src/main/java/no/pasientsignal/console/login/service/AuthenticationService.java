@@ -87,7 +87,11 @@ public final class AuthenticationService {
             wrapped.setMaxInactiveInterval((int) sessionTimeout(user).toSeconds());
         }
         LOG.info("'{}' logged in with roles {}", user.username(), user.roles());
-        freshTokens.accept(user.token());
+        // the shared alarm stream may only use the token of someone allowed to read alarms (the server says 403 to
+        // technicians and quality leads)
+        if (user.hasAnyRole(StaffRole.NURSE, StaffRole.NIGHT_STAFF, StaffRole.ADMINISTRATOR)) {
+            freshTokens.accept(user.token());
+        }
         return user;
     }
 

@@ -33,6 +33,19 @@ class LoginViewTest {
     }
 
     @Test
+    void a_technicians_login_does_not_open_the_alarm_stream_the_server_would_refuse() {
+        console.server().withUser("tekniker", PASSWORD, "TECHNICIAN");
+        logIn("tekniker", PASSWORD);
+
+        assertThat(console.services().authentication().currentUser()).isPresent();
+        // the stream would connect within milliseconds; it must stay unconnected
+        org.awaitility.Awaitility.await()
+                .during(java.time.Duration.ofMillis(500))
+                .atMost(java.time.Duration.ofSeconds(2))
+                .until(() -> console.server().streamConnections() == 0);
+    }
+
+    @Test
     void successful_login_goes_to_the_board() {
         logIn(USERNAME, PASSWORD);
 
