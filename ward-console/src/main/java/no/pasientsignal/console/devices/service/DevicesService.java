@@ -1,6 +1,7 @@
 package no.pasientsignal.console.devices.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import no.pasientsignal.console.client.AccessToken;
@@ -37,7 +38,7 @@ public final class DevicesService {
                 .toList();
     }
 
-    /** Every need not covered now, resident by resident in the server's order (by room). */
+    /** Every need not covered now, by room name (as staff walk the corridor), then resident, in the server's order. */
     public List<Gap> gaps(AccessToken token) {
         return gapsIn(client.protection(false, token));
     }
@@ -58,7 +59,11 @@ public final class DevicesService {
     /** The uncovered needs of {@code protections}, in order; package-private for tests without a server. */
     static List<Gap> gapsIn(List<Protection> protections) {
         List<Gap> gaps = new ArrayList<>();
-        for (Protection protection : protections) {
+        // the server orders by room id, which is not what a technician reads; the sort is stable
+        List<Protection> byRoom = protections.stream()
+                .sorted(Comparator.comparing(Protection::roomName, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        for (Protection protection : byRoom) {
             for (Need need : protection.needs()) {
                 if (!need.covered()) {
                     gaps.add(gap(protection, need));

@@ -223,6 +223,8 @@ public final class DevicesView extends Div implements HasDynamicTitle, LocaleCha
             List<Device> shown = devices.inventory(filter, healthFilter.getValue(), token());
             String keep = selected().map(Device::deviceId).orElse(null);
             grid.setItems(shown);
+            // auto widths are measured on the rows first shown; a new, longer id must not be cut off
+            grid.recalculateColumnWidths();
             shown.stream().filter(d -> d.deviceId().equals(keep)).findFirst().ifPresent(grid::select);
             summary.setText(getTranslation("devices.summary", shown.size()));
             loadError.setVisible(false);

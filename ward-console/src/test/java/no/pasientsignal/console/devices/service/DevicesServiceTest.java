@@ -10,7 +10,19 @@ import org.junit.jupiter.api.Test;
 class DevicesServiceTest {
 
     @Test
-    void gaps_are_the_uncovered_needs_one_row_each_in_the_servers_order() {
+    void gaps_are_ordered_by_room_name_whatever_order_the_server_sends() {
+        Need missing = need("BED_SENSOR", false, "NO_DEVICE", null);
+        var in207 = new Protection("r7", null, "x", "Rom 207", false, List.of(missing));
+        var in201 = new Protection("r1", null, "y", "Rom 201", false, List.of(missing));
+        var noRoom = new Protection("r0", null, null, null, false, List.of(missing));
+
+        assertThat(DevicesService.gapsIn(List.of(in207, noRoom, in201)))
+                .extracting(DevicesService.Gap::residentId)
+                .containsExactly("r1", "r7", "r0");
+    }
+
+    @Test
+    void gaps_are_the_uncovered_needs_one_row_each() {
         Need callCovered = need("CALL_BUTTON", true, "COVERED", "call-1");
         Need bedMissing = need("BED_SENSOR", false, "NO_DEVICE", null);
         Need fallSilent = need("FALL_SENSOR", false, "SILENT", "fall-2");

@@ -193,6 +193,38 @@ class DevicesViewIT {
     }
 
     @Test
+    void replacing_takes_a_new_id_keeps_it_on_refusal_and_shows_the_new_devices_credential() {
+        NewRoom room = fixture.newRoom();
+        String oldId = DevicesFixture.uniqueId("karibu-broken");
+        String newId = DevicesFixture.uniqueId("karibu-new");
+        fixture.registerAtBed(oldId, "CALL_BUTTON", room);
+        openAsTechnician();
+        search(oldId);
+        grid().select(row(oldId));
+
+        _click(_get(Button.class, spec -> spec.withId("devices-replace")));
+        _setValue(textField("devices-replace-id"), "call-201");
+        _setValue(textField("devices-replace-serial"), "SN-" + newId);
+        _click(_get(Button.class, spec -> spec.withId("devices-replace-confirm")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("devices-replace-error"))
+                        .getText())
+                .startsWith("Signalserveren godtok det ikke: ")
+                .contains("Nothing was saved");
+        assertThat(textField("devices-replace-serial").getValue()).isEqualTo("SN-" + newId);
+        assertThat(fixture.stateOf(oldId)).isEqualTo("REGISTERED");
+
+        _setValue(textField("devices-replace-id"), newId);
+        _click(_get(Button.class, spec -> spec.withId("devices-replace-confirm")));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("devices-credential-device"))
+                        .getText())
+                .isEqualTo("Enhet: " + newId);
+        assertThat(fixture.stateOf(oldId)).isEqualTo("REPLACED");
+        assertThat(fixture.stateOf(newId)).isEqualTo("REGISTERED");
+        assertThat(row(oldId).state()).isEqualTo("REPLACED");
+    }
+
+    @Test
     void a_refused_registration_shows_the_servers_sentence_and_keeps_what_was_typed() {
         NewRoom room = fixture.newRoom();
         openAsTechnician();
