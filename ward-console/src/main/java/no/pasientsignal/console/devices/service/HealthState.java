@@ -15,7 +15,7 @@ public enum HealthState {
     SILENT,
     /** Online, but its battery is at or below the low threshold. */
     BATTERY_LOW,
-    /** In service, not (yet) silent, but not heard since the server started: newly registered, or not enrolled. */
+    /** In service and not (yet) silent, but not heard since the server started: new, not enrolled, or after a restart. */
     NOT_HEARD,
     /** In service, heard and well. */
     ONLINE;

@@ -71,7 +71,7 @@ class DevicesViewIT {
         Device shown = row(deviceId);
         assertThat(shown.roomName()).isEqualTo(room.name());
         assertThat(shown.state()).isEqualTo("REGISTERED");
-        assertThat(healthText(deviceId)).isEqualTo("Ikke hørt ennå");
+        assertThat(healthText(deviceId)).isEqualTo("Venter på signal");
 
         // once hidden it is gone: the server shows a credential once, and the console keeps no copy
         CredentialPanel panel = _get(CredentialPanel.class);
