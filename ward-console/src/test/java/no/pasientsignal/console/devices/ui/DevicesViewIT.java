@@ -265,6 +265,11 @@ class DevicesViewIT {
         KaribuConsole.logInAsDemo("admin");
         UI.getCurrent().navigate("devices");
         assertThat(shownIds()).contains("call-201");
+
+        search("CALL-201");
+        assertThat(shownIds()).containsExactly("call-201");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("devices-summary")).getText())
+                .isEqualTo("1 enhet vises.");
     }
 
     @Test
