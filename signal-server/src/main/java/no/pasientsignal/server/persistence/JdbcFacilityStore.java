@@ -220,6 +220,35 @@ public final class JdbcFacilityStore {
                 roomId));
     }
 
+    /**
+     * A device with where it is mounted (every place field null while it is in stock): one row of
+     * the technicians' inventory.
+     */
+    public record InventoryDevice(
+            DeviceRecord device,
+            @Nullable String roomId,
+            @Nullable String roomName,
+            @Nullable String wardId,
+            @Nullable String wardName,
+            @Nullable String locationKind) {}
+
+    /** Every device the site has recorded, whatever its state, with its room and ward, ordered by device id. */
+    public List<InventoryDevice> inventory() {
+        return jdbc.withConnection(c -> queryList(
+                c,
+                "SELECT " + DEVICE_COLUMNS + ", r.id, r.name, w.id, w.name, l.kind FROM device d"
+                        + " LEFT JOIN location l ON l.id = d.location_id LEFT JOIN room r ON r.id = l.room_id"
+                        + " LEFT JOIN zone z ON z.id = r.zone_id LEFT JOIN ward w ON w.id = z.ward_id"
+                        + " ORDER BY d.device_id",
+                rs -> new InventoryDevice(
+                        device(rs),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getString(12),
+                        rs.getString(13))));
+    }
+
     /** Sets a device's state; false if there is no such device. */
     public boolean updateDeviceState(String deviceId, DeviceState state) {
         Objects.requireNonNull(state, "state");

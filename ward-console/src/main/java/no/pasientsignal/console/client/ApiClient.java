@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
@@ -196,7 +197,21 @@ public final class ApiClient {
         }
         try {
             JsonNode node = json.readTree(body);
-            JsonNode message = node == null ? null : node.get("message");
+            if (node == null) {
+                return null;
+            }
+            // a request the server's validation refuses says "Bad Request" on top and names each field below
+            List<String> fieldErrors = new ArrayList<>();
+            node.path("_embedded").path("errors").forEach(error -> {
+                JsonNode text = error.get("message");
+                if (text != null && !text.isNull()) {
+                    fieldErrors.add(text.asString());
+                }
+            });
+            if (!fieldErrors.isEmpty()) {
+                return String.join("; ", fieldErrors);
+            }
+            JsonNode message = node.get("message");
             return message == null || message.isNull() ? null : message.asString();
         } catch (JacksonException e) {
             return null;
