@@ -108,8 +108,11 @@ public final class Main implements AutoCloseable {
         WebAppContext context = new WebAppContext();
         context.setContextPath("/");
         context.setBaseResource(context.getResourceFactory().newResource(ownWebResources()));
-        // scan jars and class directories on the class path for @WebListener, @HandlesTypes etc., as for a WAR
-        context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, ".*\\.jar|.*/classes/.*");
+        // scan jars and class directories on the class path for @WebListener, @HandlesTypes etc., as for a WAR;
+        // not Karibu-Testing's jars, which are on the class path only when tests start the console, and whose mock
+        // not-found view would compete with the console's own
+        context.setAttribute(
+                MetaInfConfiguration.CONTAINER_JAR_PATTERN, "(?!.*/karibu-[^/]*\\.jar$).*\\.jar|.*/classes/.*");
         context.setConfigurationDiscovered(true);
         context.setThrowUnavailableOnStartupException(true);
         context.setInitParameter(InitParameters.SERVLET_PARAMETER_PRODUCTION_MODE, "true");
