@@ -89,6 +89,8 @@ public final class RoomTile extends Div {
     void show(BoardRoom shown, Instant now) {
         this.room = Objects.requireNonNull(shown, "shown");
         getElement().setAttribute("data-room", shown.roomName());
+        // when the room's most urgent call was raised (epoch ms, server clock): lets an end-to-end test time the board
+        getElement().setAttribute("data-since", Long.toString(shown.since().toEpochMilli()));
         roomName.setText(shown.roomName());
         Optional<RoomStatus> calls = shown.calls();
         Optional<AlarmLevel> level = shown.level();
