@@ -53,6 +53,12 @@ public record BoardScope(
             return true;
         }
         String ward = wardId != null ? wardId : zone == null ? null : zoneWards.get(zone);
-        return ward != null && myWards.contains(ward);
+        // a room added since the rooms were read: shown on the whole ward rather than hidden until the next reading
+        return ward == null || myWards.contains(ward);
+    }
+
+    /** Whether the room was known when the scope was read (its zone is known). */
+    public boolean knows(String roomId) {
+        return !known || roomZones.containsKey(roomId);
     }
 }

@@ -79,6 +79,8 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     private static final Logger LOG = LoggerFactory.getLogger(BoardView.class);
     /** Read the roster again this often (in clock ticks, one a second), so the board follows shift changes. */
     private static final int SCOPE_REFRESH_TICKS = 300;
+    /** How soon after a reading a room the board does not know may cause another (in clock ticks). */
+    private static final int UNKNOWN_ROOM_REREAD_TICKS = 10;
 
     private final transient CallBoardService board;
     private final transient BoardClock clock;
@@ -114,6 +116,7 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     private BoardState shown = new BoardState(-1, List.of(), BoardState.Connection.CONNECTING);
     private BoardScope scope = BoardScope.UNKNOWN;
     private boolean scopeLoaded;
+    private boolean scopeLoading;
     private boolean scopeFailed;
     private boolean myZoneChosen; // the viewer picked a tab: keep it across roster reloads
     private boolean choosingTab; // the board, not the viewer, is selecting a tab
@@ -255,6 +258,7 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     private void loadScope(ConsoleUser user) {
         UI ui = UI.getCurrent();
         ticksSinceScope = 0;
+        scopeLoading = true;
         Thread.ofVirtual().name("board-scope-" + user.username()).start(() -> {
             BoardScope loaded;
             try {
@@ -269,6 +273,7 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     }
 
     private void applyScope(BoardScope loaded) {
+        scopeLoading = false;
         scopeFailed = loaded == null;
         if (loaded != null) {
             scope = loaded;
@@ -287,11 +292,29 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         render();
     }
 
+    /**
+     * A call or protection alert from a room the scope does not know (added since it was read): read the rooms again,
+     * at most every ten seconds, so the room finds its zone without waiting for the regular re-reading.
+     */
+    private void rereadScopeForUnknownRooms() {
+        if (!scopeLoaded || scopeLoading || ticksSinceScope < UNKNOWN_ROOM_REREAD_TICKS) {
+            return;
+        }
+        boolean unknown = shown.rooms().stream().anyMatch(room -> !scope.knows(room.roomId()))
+                || (protectionShown != null
+                        && protectionShown.alerts().stream().anyMatch(alert -> !scope.knows(alert.roomId())));
+        if (unknown) {
+            authentication.currentUser().ifPresent(this::loadScope);
+        }
+    }
+
     private void tick() {
         var now = clock.now();
         tiles.values().forEach(tile -> tile.showWaitingTime(now));
-        if (++ticksSinceScope >= SCOPE_REFRESH_TICKS) {
+        if (++ticksSinceScope >= SCOPE_REFRESH_TICKS && !scopeLoading) {
             authentication.currentUser().ifPresent(this::loadScope);
+        } else {
+            rereadScopeForUnknownRooms();
         }
     }
 
@@ -326,6 +349,7 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     }
 
     private void render() {
+        rereadScopeForUnknownRooms();
         List<BoardRoom> rooms = visibleRooms();
         List<RoomTile> ordered = new ArrayList<>(rooms.size());
         Map<String, RoomTile> next = new LinkedHashMap<>();

@@ -25,7 +25,6 @@ import no.pasientsignal.console.client.AccessToken;
 import no.pasientsignal.console.client.ActiveCall;
 import no.pasientsignal.console.client.ApiClient;
 import no.pasientsignal.console.client.BoardClient;
-import no.pasientsignal.console.client.ProtectionAlert;
 import no.pasientsignal.console.client.Query;
 import no.pasientsignal.console.client.SignalServerClient;
 import no.pasientsignal.console.i18n.ConsoleI18NProvider;
@@ -47,6 +46,7 @@ class BoardIT {
     private static final String MINE = "CB-1";
     private static final String OTHER = "CB-2";
     private static final String THIRD = "CB-3";
+    private static final String FOURTH = "CB-4";
     private static final AtomicInteger DEVICE_COUNT = new AtomicInteger();
 
     private static ApiClient api;
@@ -70,6 +70,10 @@ class BoardIT {
 
     private record Created(String id) {}
 
+    private record Need(String deviceType, String locationKind) {}
+
+    private record NewResident(String displayName, String roomId, String responsibleNurse, List<Need> needs) {}
+
     @BeforeAll
     static void roomsAndDevicesOfOurOwn() {
         SignalServerClient client = new SignalServerClient(SERVER.uri());
@@ -90,6 +94,12 @@ class BoardIT {
         roomIds.put(MINE, room(demoZone, MINE));
         roomIds.put(OTHER, room(ownZone, OTHER));
         roomIds.put(THIRD, room(ownZone, THIRD));
+    }
+
+    private static String zoneOf(String number) {
+        return api.getTree("/api/rooms/" + roomIds.get(number), Query.none(), admin)
+                .get("zoneId")
+                .asString();
     }
 
     private static String room(String zoneId, String number) {
@@ -202,7 +212,9 @@ class BoardIT {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             roundTrip();
-            List<String> ours = roomNames().stream()
+            List<String> ours = _find(RoomTile.class).stream()
+                    .filter(tile -> !tile.getClassNames().contains("protection-only"))
+                    .map(RoomTile::roomNameText)
                     .filter(name -> name.startsWith("Rom CB-"))
                     .toList();
             assertThat(ours).containsExactly("Rom " + MINE, "Rom " + THIRD, "Rom " + OTHER);
@@ -237,27 +249,34 @@ class BoardIT {
     }
 
     @Test
-    void residents_whose_protection_is_broken_are_shown_on_their_rooms_tiles() {
+    void a_resident_whose_protection_is_broken_is_shown_on_the_room_tile_with_and_without_a_call() {
         String carer = logInAsCarerOnDuty();
-        _get(Tabs.class, spec -> spec.withId("board-tabs"))
-                .setSelectedTab(_get(Tab.class, spec -> spec.withId("board-tab-ward")));
-        // what the server tells this carer (an administrator is told of none)
-        AccessToken token = new SignalServerClient(SERVER.uri()).login(carer, "demo-" + carer).token();
-        List<ProtectionAlert> alerts =
-                api.getList("/api/protection-alerts", Query.none(), token, ProtectionAlert.class).stream()
-                        .filter(alert -> !alert.isCleared())
-                        .toList();
-        assertThat(alerts)
-                .as("the demo ward has residents whose protection is incomplete")
-                .isNotEmpty();
+        String demoZone = zoneOf(MINE);
+        roomIds.computeIfAbsent(FOURTH, number -> room(demoZone, number));
+        // a resident protected by the room's call button at the bed, which then reports tampering
+        String device = deviceIn(FOURTH);
+        api.post(
+                "/api/residents",
+                admin,
+                new NewResident("Berit Brekke", roomIds.get(FOURTH), carer, List.of(new Need("CALL_BUTTON", "BED"))),
+                Object.class);
+        assertThat(SERVER.sim("heartbeat", FOURTH, "--device", device, "--battery", "80", "--tamper"))
+                .isZero();
+
+        RoomTile tile = awaitTile("Rom " + FOURTH);
+        assertThat(tile.getClassNames()).contains("protection-only").doesNotContain("priority-medium");
+        assertThat(tile.protectionTexts())
+                .containsExactly("Beskyttelse brutt for Berit Brekke: Anropsknapp ved senga: er tuklet med");
+        assertThat(tile.acceptButton().isVisible()).isFalse();
+
+        press(FOURTH);
 
         await().untilAsserted(() -> {
             roundTrip();
-            for (ProtectionAlert alert : alerts) {
-                RoomTile tile = tile(alert.roomName()).orElseThrow(() -> new AssertionError(alert.roomName()));
-                assertThat(tile.protectionTexts())
-                        .anySatisfy(text -> assertThat(text).startsWith("Beskyttelse brutt for "));
-            }
+            RoomTile withCall = tile("Rom " + FOURTH).orElseThrow();
+            assertThat(withCall.getClassNames()).contains("priority-medium").doesNotContain("protection-only");
+            assertThat(withCall.callTypeText()).isEqualTo("Pasientrop");
+            assertThat(withCall.protectionTexts()).hasSize(1);
         });
     }
 
