@@ -94,8 +94,8 @@ class CallReachesBoardIT {
         WebElement tile =
                 browser.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(tile203));
         @SuppressWarnings("unchecked")
-        Map<String, Object> seen = (Map<String, Object>) browser.waitUpTo(Duration.ofSeconds(15))
-                .until(driver -> {
+        Map<String, Object> seen =
+                (Map<String, Object>) browser.waitUpTo(Duration.ofSeconds(15)).until(driver -> {
                     Object value = page.executeScript("return window.__tileSeen");
                     return value instanceof Map<?, ?> map && map.containsKey("at") ? value : null;
                 });
@@ -118,7 +118,8 @@ class CallReachesBoardIT {
                 .until(ExpectedConditions.textToBePresentInElementLocated(tile203, "Tatt imot av sykepleier"));
         browser.screenshot("board-accepted.png");
 
-        // Cancelled at the device in the room: the call's tile goes away (the room may stay, amber, for a protection alert).
+        // Cancelled at the device in the room: the call's tile goes away (the room may stay, amber, for a protection
+        // alert).
         assertThat(system.sim("cancel", "203")).isZero();
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(tile203));
     }

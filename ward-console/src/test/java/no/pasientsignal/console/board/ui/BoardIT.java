@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The live board against the real signal server, with calls pressed on devices run by the packaged device-sim. The
  * test adds rooms of its own to the demo ward (room CB-1 in the demo zone "Sone 1", which the demo roster gives the
- * demo carers; rooms CB-2 and CB-3 in a zone of their own, which nobody covers), so it meets no other test's calls.
+ * demo carers, and CB-4 there for a resident of its own; rooms CB-2 and CB-3 in a zone of their own, which nobody
+ * covers), with call buttons of its own registered and enrolled per test, so it meets no other test's calls.
  */
 class BoardIT {
 
