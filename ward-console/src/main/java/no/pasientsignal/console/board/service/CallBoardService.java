@@ -29,13 +29,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The board state of the whole console process: the current active calls, grouped per room and ordered so the room
- * that has waited longest comes first.
+ * The board state of the whole console process: the current active calls, grouped per room and ordered by {@link
+ * RoomStatus#BOARD_ORDER} (highest alarm level first, then the room that has waited longest).
  *
  * <p>One instance per console process, fed by one {@link CallStream} (so ten open tablets make one connection to the
  * signal server, not ten). The stream starts when the first user logs in and connects with the longest-lived token of
  * the users logged in now; when that user logs out or the server refuses the token, it switches to another logged-in
  * user's token, and only when none is left does the board say so and wait for the next login.
+ *
+ * <p>Because the one stream runs with some user's token, per-viewer fields of the stream ({@code forYou}) describe that
+ * user, not the person at a given tablet: the state here is the same for everyone, and each board narrows it to its
+ * viewer's zone itself ({@link BoardScopeService}).
  *
  * <p>Each open board {@link #subscribe(Consumer) subscribes}; subscribers get the current state at once and then
  * every new state, on the stream's thread. Thread-safe.
@@ -52,6 +56,8 @@ public final class CallBoardService implements AutoCloseable {
     private final List<Consumer<BoardState>> subscribers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private final Map<UUID, ActiveCall> calls = new LinkedHashMap<>();
+    // who marked presence, per room, as the stream's PRESENT changes name them (the alarm itself does not say)
+    private final Map<String, String> presentBy = new LinkedHashMap<>();
     private Connection connection = Connection.CONNECTING;
     private BoardState state = new BoardState(0, List.of(), Connection.CONNECTING);
     private final Set<AccessToken> tokens = new LinkedHashSet<>();
@@ -163,6 +169,9 @@ public final class CallBoardService implements AutoCloseable {
         publish(() -> switch (change.kind()) {
             case RAISED -> {
                 calls.put(change.call().id(), change.call());
+                if (change.marksPresence() && change.actor() != null) {
+                    presentBy.put(change.call().roomId(), change.actor());
+                }
                 yield true;
             }
             case CANCELLED -> calls.remove(change.call().id()) != null;
@@ -205,14 +214,17 @@ public final class CallBoardService implements AutoCloseable {
     private List<RoomStatus> rooms() {
         Map<String, List<ActiveCall>> byRoom =
                 calls.values().stream().collect(Collectors.groupingBy(ActiveCall::roomId, Collectors.toList()));
+        // a name seen only while presence was marked is forgotten once the room has no call in PRESENT
+        presentBy
+                .keySet()
+                .removeIf(roomId ->
+                        byRoom.getOrDefault(roomId, List.of()).stream().noneMatch(ActiveCall::hasPresence));
         List<RoomStatus> rooms = new ArrayList<>(byRoom.size());
         byRoom.forEach((roomId, roomCalls) -> {
-            ActiveCall oldest = roomCalls.stream().min(RoomStatus.OLDEST_FIRST).orElseThrow();
-            rooms.add(new RoomStatus(roomId, oldest.roomName(), oldest.wardName(), roomCalls));
+            ActiveCall first = roomCalls.getFirst();
+            rooms.add(new RoomStatus(roomId, first.roomName(), first.wardName(), roomCalls, presentBy.get(roomId)));
         });
-        rooms.sort(Comparator.comparing(RoomStatus::waitingSince)
-                .thenComparing(RoomStatus::roomName)
-                .thenComparing(RoomStatus::roomId));
+        rooms.sort(RoomStatus.BOARD_ORDER);
         return rooms;
     }
 

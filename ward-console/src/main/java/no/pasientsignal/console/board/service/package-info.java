@@ -4,6 +4,10 @@
  * subscribers (one per open browser tab) about every change; {@link
  * no.pasientsignal.console.board.service.BoardClock} ticks once a second so waiting times can count up; {@link
  * no.pasientsignal.console.board.service.ProtectionAlertService} opens one protection alert stream per care-staff
- * board, with that user's token, since the server words those alerts per user.
+ * board, with that user's token, since the server words those alerts per user; {@link
+ * no.pasientsignal.console.board.service.BoardScopeService} works out each viewer's own zone from the roster (the shared
+ * call stream cannot say who is looking), and {@link no.pasientsignal.console.board.service.BoardRoom#arrange} puts a
+ * viewer's tiles in board order (highest {@link no.pasientsignal.console.board.service.AlarmLevel}, then longest
+ * waiting; rooms with only a protection alert after them).
  */
 package no.pasientsignal.console.board.service;

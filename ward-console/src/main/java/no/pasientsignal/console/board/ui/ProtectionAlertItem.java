@@ -73,10 +73,7 @@ public final class ProtectionAlertItem extends Div {
                         ? getTranslation("protection.resident.unnamed", shown.residentId())
                         : shown.displayName());
         room.setText(shown.roomName());
-        uncovered.setText(
-                shown.uncovered().isEmpty()
-                        ? getTranslation("protection.uncovered.unknown")
-                        : shown.uncovered().stream().map(this::describe).collect(Collectors.joining("; ")));
+        uncovered.setText(uncovered(shown, this::getTranslation));
         raised.setText(raisedText(shown.raisedAt(), now, zone));
         responsible.setVisible(!shown.addressedToYou());
         responsible.setText(
@@ -85,20 +82,33 @@ public final class ProtectionAlertItem extends Div {
                         : getTranslation("protection.responsible", shown.responsibleNurse()));
     }
 
-    private String describe(NeedCoverage need) {
+    /** Looks up a message with parameters: a component's {@code getTranslation}. */
+    @FunctionalInterface
+    interface Translator {
+        String translate(String key, Object... params);
+    }
+
+    /** What is no longer covered, all needs in one line, e.g. {@code Anropsknapp ved senga: svarer ikke}. */
+    static String uncovered(ProtectionAlert alert, Translator t) {
+        return alert.uncovered().isEmpty()
+                ? t.translate("protection.uncovered.unknown")
+                : alert.uncovered().stream().map(need -> describe(need, t)).collect(Collectors.joining("; "));
+    }
+
+    private static String describe(NeedCoverage need, Translator t) {
         String what;
         if (DEVICE_TYPES.contains(need.deviceType()) && LOCATION_KINDS.contains(need.locationKind())) {
-            what = getTranslation(
+            what = t.translate(
                     "protection.need",
-                    getTranslation("protection.deviceType." + need.deviceType()),
-                    getTranslation("protection.location." + need.locationKind()));
+                    t.translate("protection.deviceType." + need.deviceType()),
+                    t.translate("protection.location." + need.locationKind()));
         } else {
             what = fallback(need.description(), need.deviceType());
         }
         String why = COVERAGES.contains(need.coverage())
-                ? getTranslation("protection.coverage." + need.coverage())
+                ? t.translate("protection.coverage." + need.coverage())
                 : fallback(need.explanation(), need.coverage());
-        return getTranslation("protection.uncoveredNeed", what, why);
+        return t.translate("protection.uncoveredNeed", what, why);
     }
 
     private static String fallback(String serverText, String code) {

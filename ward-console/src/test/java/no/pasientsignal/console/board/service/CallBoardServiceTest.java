@@ -51,7 +51,7 @@ class CallBoardServiceTest {
         board.applySnapshot(
                 List.of(call("201", "Rom 201", NINE.plusSeconds(60)), call("202", "Rom 202", NINE.plusSeconds(30))));
 
-        board.applyChange(new CallChange("RAISED", call("201", "Rom 201", NINE)));
+        board.applyChange(new CallChange("RAISED", "system", call("201", "Rom 201", NINE)));
 
         assertThat(board.state().rooms()).extracting(RoomStatus::roomId).containsExactly("201", "202");
         RoomStatus room = board.state().rooms().getFirst();
@@ -65,7 +65,7 @@ class CallBoardServiceTest {
         ActiveCall call = call("201", "Rom 201", NINE);
         board.applySnapshot(List.of(call));
 
-        board.applyChange(new CallChange("CANCELLED", call));
+        board.applyChange(new CallChange("CANCELLED", "system", call));
 
         assertThat(board.state().rooms()).isEmpty();
     }
@@ -75,8 +75,8 @@ class CallBoardServiceTest {
         board.applySnapshot(List.of(call("201", "Rom 201", NINE)));
         BoardState before = board.state();
 
-        board.applyChange(new CallChange("HANDED_OVER", call("202", "Rom 202", NINE)));
-        board.applyChange(new CallChange(null, call("203", "Rom 203", NINE)));
+        board.applyChange(new CallChange("HANDED_OVER", "system", call("202", "Rom 202", NINE)));
+        board.applyChange(new CallChange(null, "system", call("203", "Rom 203", NINE)));
 
         assertThat(board.state()).isSameAs(before);
     }
@@ -86,7 +86,7 @@ class CallBoardServiceTest {
         ActiveCall call = call("201", "Rom 201", NINE);
         board.applySnapshot(List.of(call));
 
-        board.applyChange(new CallChange("RAISED", call));
+        board.applyChange(new CallChange("RAISED", "system", call));
 
         assertThat(board.state().rooms())
                 .singleElement()
@@ -100,9 +100,9 @@ class CallBoardServiceTest {
         List<BoardState> seen = new CopyOnWriteArrayList<>();
 
         Subscription subscription = board.subscribe(seen::add);
-        board.applyChange(new CallChange("RAISED", call("202", "Rom 202", NINE)));
+        board.applyChange(new CallChange("RAISED", "system", call("202", "Rom 202", NINE)));
         subscription.close();
-        board.applyChange(new CallChange("RAISED", call("203", "Rom 203", NINE)));
+        board.applyChange(new CallChange("RAISED", "system", call("203", "Rom 203", NINE)));
 
         assertThat(seen).extracting(state -> state.rooms().size()).containsExactly(1, 2);
         assertThat(seen.get(1).version()).isGreaterThan(seen.get(0).version());
@@ -191,6 +191,11 @@ class CallBoardServiceTest {
     }
 
     private static ActiveCall call(String roomId, String roomName, Instant raisedAt) {
+        return call(roomId, roomName, raisedAt, "PATIENT_CALL", "NORMAL", "NOTIFIED");
+    }
+
+    private static ActiveCall call(
+            String roomId, String roomName, Instant raisedAt, String type, String priority, String state) {
         return new ActiveCall(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -198,8 +203,63 @@ class CallBoardServiceTest {
                 roomId,
                 roomName,
                 "Avdeling 2 Øst",
-                "PATIENT_CALL",
+                type,
                 raisedAt,
-                "RAISED");
+                state,
+                priority,
+                "zone-1",
+                "ward-1",
+                null,
+                null,
+                false);
+    }
+
+    @Test
+    void a_younger_high_priority_call_comes_before_an_older_ordinary_one() {
+        board.applySnapshot(List.of(
+                call("201", "Rom 201", NINE, "PATIENT_CALL", "NORMAL", "NOTIFIED"),
+                call("202", "Rom 202", NINE.plusSeconds(120), "FALL", "EMERGENCY", "NOTIFIED"),
+                call("203", "Rom 203", NINE.minusSeconds(60), "INCONTINENCE", "LOW", "NOTIFIED")));
+
+        assertThat(board.state().rooms())
+                .extracting(RoomStatus::roomName)
+                .containsExactly("Rom 202", "Rom 201", "Rom 203");
+        assertThat(board.state().rooms())
+                .extracting(RoomStatus::level)
+                .containsExactly(AlarmLevel.HIGH, AlarmLevel.MEDIUM, AlarmLevel.LOW);
+    }
+
+    @Test
+    void who_marked_presence_is_taken_from_the_stream_change_and_forgotten_when_the_room_is_resolved() {
+        ActiveCall waiting = call("201", "Rom 201", NINE);
+        board.applySnapshot(List.of(waiting));
+        ActiveCall present = new ActiveCall(
+                waiting.id(),
+                waiting.eventId(),
+                waiting.deviceId(),
+                "201",
+                "Rom 201",
+                "",
+                "PATIENT_CALL",
+                NINE,
+                "PRESENT",
+                "NORMAL",
+                "zone-1",
+                "ward-1",
+                null,
+                null,
+                false);
+
+        board.applyChange(new CallChange("PRESENT", "natt", present));
+
+        RoomStatus room = board.state().rooms().getFirst();
+        assertThat(room.hasPresence()).isTrue();
+        assertThat(room.presentBy()).isEqualTo("natt");
+        assertThat(room.awaitsResponse()).isFalse();
+
+        board.applyChange(new CallChange("RESOLVED", "natt", present));
+        board.applyChange(new CallChange("RAISED", "call-201", call("201", "Rom 201", NINE.plusSeconds(600))));
+
+        assertThat(board.state().rooms().getFirst().presentBy()).isNull();
     }
 }

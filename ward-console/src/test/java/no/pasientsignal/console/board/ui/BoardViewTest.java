@@ -176,6 +176,21 @@ class BoardViewTest {
     }
 
     @Test
+    void without_a_roster_the_board_says_so_and_shows_every_room() {
+        // the stand-in server has no routing or facility endpoints: the viewer's zone cannot be worked out
+        logInAndWaitUntilLive();
+        server.raise("201", "Rom 201", "PATIENT_CALL", Instant.now());
+
+        await().untilAsserted(() -> {
+            roundTrip();
+            assertThat(_get(BoardView.class).scopeLoaded()).isTrue();
+            assertThat(_get(Paragraph.class, spec -> spec.withId("board-scope")).getText())
+                    .isEqualTo("Fant ikke vaktlista di, så tavla viser alle rom.");
+            assertThat(_find(RoomTile.class)).extracting(RoomTile::roomNameText).containsExactly("Rom 201");
+        });
+    }
+
+    @Test
     void closing_the_board_unsubscribes_it() {
         logInAndWaitUntilLive();
         assertThat(console.services().board().subscriberCount()).isEqualTo(1);

@@ -51,7 +51,7 @@ class ProtectionStripTest {
     }
 
     @Test
-    void lost_protection_appears_with_the_resident_and_what_is_no_longer_covered() {
+    void lost_protection_appears_with_the_resident_and_what_is_no_longer_covered_on_the_strip_and_the_room() {
         logInAndWaitForTheProtectionStream(USERNAME);
         assertThat(_find(ProtectionStrip.class)).as("nothing to show yet").isEmpty();
 
@@ -81,9 +81,16 @@ class ProtectionStripTest {
         ProtectionStrip strip = _get(ProtectionStrip.class);
         assertThat(strip.headingText()).isEqualTo("Beskyttelse brutt (1)");
         assertThat(strip.getClassNames()).contains("protection-strip").doesNotContain("room-tile");
-        assertThat(_find(RoomTile.class))
-                .as("no call tile for a technical alert")
-                .isEmpty();
+        // the resident's room shows it too, as a protection tile (not an alarm colour, no call buttons)
+        assertThat(_find(RoomTile.class)).singleElement().satisfies(tile -> {
+            assertThat(tile.roomNameText()).isEqualTo("Rom 201");
+            assertThat(tile.getClassNames()).contains("protection-only").doesNotContain("priority-medium");
+            assertThat(tile.protectionTexts())
+                    .containsExactly("Beskyttelse brutt for Astrid Hansen: Anropsknapp ved senga: svarer ikke; "
+                            + "Dørsensor ved døra: er tuklet med");
+            assertThat(tile.acceptButton().isVisible()).isFalse();
+            assertThat(tile.resolveButton().isVisible()).isFalse();
+        });
     }
 
     @Test

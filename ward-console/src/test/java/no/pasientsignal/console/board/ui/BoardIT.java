@@ -1,0 +1,406 @@
+package no.pasientsignal.console.board.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static no.pasientsignal.console.testsupport.KaribuConsole.roundTrip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.pasientsignal.console.board.service.ZoneCoverage;
+import no.pasientsignal.console.client.AccessToken;
+import no.pasientsignal.console.client.ActiveCall;
+import no.pasientsignal.console.client.ApiClient;
+import no.pasientsignal.console.client.BoardClient;
+import no.pasientsignal.console.client.Query;
+import no.pasientsignal.console.client.SignalServerClient;
+import no.pasientsignal.console.i18n.ConsoleI18NProvider;
+import no.pasientsignal.console.testsupport.KaribuConsole;
+import no.pasientsignal.console.testsupport.RealSignalServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live board against the real signal server, with calls pressed on devices run by the packaged device-sim. The
+ * test adds rooms of its own to the demo ward (room CB-1 in the demo zone "Sone 1", which the demo roster gives the
+ * demo carers, and CB-4 there for a resident of its own; rooms CB-2 and CB-3 in a zone of their own, which nobody
+ * covers), with call buttons of its own registered and enrolled per test, so it meets no other test's calls.
+ */
+class BoardIT {
+
+    private static final RealSignalServer SERVER = RealSignalServer.shared();
+    private static final String MINE = "CB-1";
+    private static final String OTHER = "CB-2";
+    private static final String THIRD = "CB-3";
+    private static final String FOURTH = "CB-4";
+    private static final AtomicInteger DEVICE_COUNT = new AtomicInteger();
+
+    private static ApiClient api;
+    private static BoardClient board;
+    private static AccessToken admin;
+    private static final Map<String, String> roomIds = new java.util.HashMap<>();
+
+    private KaribuConsole console;
+    // the call button each room uses in this test: a fresh one per test, since the server counts more than five
+    // presses a minute from one device as chatter and drops them
+    private final Map<String, String> devices = new java.util.HashMap<>();
+
+    /** Request bodies for the facility API. */
+    private record Name(String name) {}
+
+    private record Location(String kind, String label) {}
+
+    private record NewRoom(String number, String name, List<Location> locations) {}
+
+    private record NewDevice(String deviceId, String type, String serial, String locationId) {}
+
+    private record Created(String id) {}
+
+    private record Need(String deviceType, String locationKind) {}
+
+    private record NewResident(String displayName, String roomId, String responsibleNurse, List<Need> needs) {}
+
+    @BeforeAll
+    static void roomsAndDevicesOfOurOwn() {
+        SignalServerClient client = new SignalServerClient(SERVER.uri());
+        api = client.api();
+        board = new BoardClient(api);
+        admin = client.login("admin", "demo-admin").token();
+        BoardClient.Ward ward = board.wards(board.sites(admin).getFirst().id(), admin).stream()
+                .filter(w -> w.name().equals("Avdeling 2 Øst"))
+                .findFirst()
+                .orElseThrow();
+        String demoZone = board.zones(ward.id(), admin).stream()
+                .filter(z -> z.name().equals("Sone 1"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        String ownZone = api.post("/api/wards/" + ward.id() + "/zones", admin, new Name("Sone CB"), Created.class)
+                .id();
+        roomIds.put(MINE, room(demoZone, MINE));
+        roomIds.put(OTHER, room(ownZone, OTHER));
+        roomIds.put(THIRD, room(ownZone, THIRD));
+    }
+
+    private static String zoneOf(String number) {
+        return api.getTree("/api/rooms/" + roomIds.get(number), Query.none(), admin)
+                .get("zoneId")
+                .asString();
+    }
+
+    private static String room(String zoneId, String number) {
+        return api.post(
+                        "/api/zones/" + zoneId + "/rooms",
+                        admin,
+                        new NewRoom(number, "Rom " + number, List.of(new Location("BED", "Seng"))),
+                        Created.class)
+                .id();
+    }
+
+    @BeforeEach
+    void openConsole() {
+        console = KaribuConsole.againstRealServer(ConsoleI18NProvider.BOKMAAL);
+        UI.getCurrent().navigate("");
+    }
+
+    @AfterEach
+    void resolveOurCallsAndClose() {
+        try {
+            for (ActiveCall call : api.getList("/api/alarms", Query.none(), admin, ActiveCall.class)) {
+                if (roomIds.containsValue(call.roomId())) {
+                    board.resolve(call.id(), admin);
+                }
+            }
+            // presence left in a room would turn its next call into a staff assist
+            roomIds.values().forEach(roomId -> board.presence(roomId, false, admin));
+        } finally {
+            console.close();
+        }
+    }
+
+    @Test
+    void a_call_pressed_on_a_device_appears_on_the_board_in_the_carers_own_zone() {
+        logInAsCarerOnDuty();
+
+        press(MINE);
+
+        RoomTile tile = awaitTile("Rom " + MINE);
+        assertThat(_get(BoardView.class).showsMyZone()).isTrue();
+        assertThat(tile.callTypeText()).isEqualTo("Pasientrop");
+        assertThat(tile.getClassNames()).contains("room-tile", "priority-medium", "awaiting-response");
+        assertThat(tile.responderText()).isEqualTo("Ikke tatt imot");
+        assertThat(tile.waitingTimeText()).matches("0:\\d\\d");
+        assertThat(tile.acceptButton().isVisible()).isTrue();
+    }
+
+    @Test
+    void a_call_is_accepted_attended_and_resolved_from_the_board() {
+        String carer = logInAsCarerOnDuty();
+        press(MINE);
+        RoomTile tile = awaitTile("Rom " + MINE);
+
+        _click(tile.acceptButton());
+        await().untilAsserted(() -> {
+            roundTrip();
+            RoomTile accepted = tile("Rom " + MINE).orElseThrow();
+            assertThat(accepted.responderText()).isEqualTo("Tatt imot av " + carer);
+            assertThat(accepted.getClassNames()).doesNotContain("awaiting-response");
+            assertThat(accepted.acceptButton().isVisible()).isFalse();
+        });
+        assertThat(serverCall(MINE).orElseThrow().acceptedBy()).isEqualTo(carer);
+
+        _click(tile("Rom " + MINE).orElseThrow().presenceButton());
+        await().untilAsserted(() -> {
+            roundTrip();
+            RoomTile attended = tile("Rom " + MINE).orElseThrow();
+            assertThat(attended.presenceText()).isEqualTo("Til stede: " + carer);
+            assertThat(attended.presenceButton().getText()).isEqualTo("Gå ut av rommet");
+        });
+        assertThat(serverCall(MINE).orElseThrow().state()).isEqualTo("PRESENT");
+
+        _click(tile("Rom " + MINE).orElseThrow().resolveButton());
+        await().untilAsserted(() -> {
+            roundTrip();
+            assertThat(tile("Rom " + MINE)).isEmpty();
+        });
+        assertThat(serverCall(MINE)).isEmpty();
+
+        // resolving in the room also cleared the presence: the room's next press is an ordinary call again
+        press(MINE);
+        assertThat(awaitTile("Rom " + MINE).callTypeText()).isEqualTo("Pasientrop");
+    }
+
+    @Test
+    void my_zone_shows_the_carers_rooms_and_the_whole_ward_shows_every_room_of_the_ward() {
+        logInAsCarerOnDuty();
+        press(OTHER);
+        press(MINE);
+        awaitTile("Rom " + MINE);
+
+        assertThat(roomNames()).contains("Rom " + MINE).doesNotContain("Rom " + OTHER);
+
+        _get(Tabs.class, spec -> spec.withId("board-tabs"))
+                .setSelectedTab(_get(Tab.class, spec -> spec.withId("board-tab-ward")));
+        await().untilAsserted(() -> {
+            roundTrip();
+            assertThat(roomNames()).contains("Rom " + MINE, "Rom " + OTHER);
+        });
+        assertThat(_get(BoardView.class).showsMyZone()).isFalse();
+    }
+
+    @Test
+    void rooms_are_ordered_by_priority_and_then_by_how_long_they_have_waited() {
+        KaribuConsole.logInAsDemo("admin"); // no duty: the board shows the whole ward
+        press(THIRD);
+        press(OTHER);
+        assertThat(SERVER.sim("send", MINE, "--device", deviceIn(MINE), "--event", "emergency"))
+                .isZero();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            roundTrip();
+            List<String> ours = _find(RoomTile.class).stream()
+                    .filter(tile -> !tile.getClassNames().contains("protection-only"))
+                    .map(RoomTile::roomNameText)
+                    .filter(name -> name.startsWith("Rom CB-"))
+                    .toList();
+            assertThat(ours).containsExactly("Rom " + MINE, "Rom " + THIRD, "Rom " + OTHER);
+        });
+        RoomTile emergency = tile("Rom " + MINE).orElseThrow();
+        assertThat(emergency.getClassNames()).contains("priority-high");
+        assertThat(emergency.callTypeText()).isEqualTo("Nødalarm");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("board-scope")).getText())
+                .isEqualTo("Du dekker ingen sone i vakta som går nå, så tavla viser hele avdelingen.");
+    }
+
+    @Test
+    void a_new_call_sounds_until_acknowledged_and_stays_on_the_board_silenced_on_the_server() {
+        logInAsCarerOnDuty();
+        press(MINE);
+        awaitTile("Rom " + MINE);
+        BoardView view = _get(BoardView.class);
+        assertThat(view.soundLevel()).isEqualTo("medium");
+
+        _click(_get(Button.class, spec -> spec.withId("board-acknowledge")));
+
+        assertThat(view.soundLevel()).isEqualTo("off");
+        assertThat(tile("Rom " + MINE)).isPresent();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("board-sound-notice"))
+                        .getText())
+                .isEqualTo("Lyden er kvittert. Anropene står på tavla til noen tar dem.");
+        await().untilAsserted(() ->
+                assertThat(serverCall(MINE).orElseThrow().silenced()).isTrue());
+        roundTrip();
+        assertThat(view.soundLevel()).isEqualTo("off");
+        assertThat(tile("Rom " + MINE).orElseThrow().getClassNames()).contains("awaiting-response");
+    }
+
+    @Test
+    void a_resident_whose_protection_is_broken_is_shown_on_the_room_tile_with_and_without_a_call() {
+        String carer = logInAsCarerOnDuty();
+        String demoZone = zoneOf(MINE);
+        roomIds.computeIfAbsent(FOURTH, number -> room(demoZone, number));
+        // a resident protected by the room's call button at the bed, which then reports tampering
+        String device = deviceIn(FOURTH);
+        api.post(
+                "/api/residents",
+                admin,
+                new NewResident("Berit Brekke", roomIds.get(FOURTH), carer, List.of(new Need("CALL_BUTTON", "BED"))),
+                Object.class);
+        assertThat(SERVER.sim("heartbeat", FOURTH, "--device", device, "--battery", "80", "--tamper"))
+                .isZero();
+
+        RoomTile tile = awaitTile("Rom " + FOURTH);
+        assertThat(tile.getClassNames()).contains("protection-only").doesNotContain("priority-medium");
+        assertThat(tile.protectionTexts())
+                .containsExactly("Beskyttelse brutt for Berit Brekke: Anropsknapp ved senga: er tuklet med");
+        assertThat(tile.acceptButton().isVisible()).isFalse();
+
+        press(FOURTH);
+
+        await().untilAsserted(() -> {
+            roundTrip();
+            RoomTile withCall = tile("Rom " + FOURTH).orElseThrow();
+            assertThat(withCall.getClassNames()).contains("priority-medium").doesNotContain("protection-only");
+            assertThat(withCall.callTypeText()).isEqualTo("Pasientrop");
+            assertThat(withCall.protectionTexts()).hasSize(1);
+        });
+    }
+
+    @Test
+    void a_refused_action_is_told_on_the_tile_as_the_servers_sentence() {
+        logInAsCarerOnDuty();
+        press(MINE);
+        RoomTile tile = awaitTile("Rom " + MINE);
+        // someone resolves the call at the same moment, before this board has heard
+        ActiveCall call = serverCall(MINE).orElseThrow();
+        board.resolve(call.id(), admin);
+
+        _click(tile.acceptButton());
+
+        assertThat(tile.errorText()).isEqualTo("Signalserveren godtok det ikke: no open alarm " + call.id());
+    }
+
+    @Test
+    void the_board_speaks_english() {
+        logInAsCarerOnDuty();
+        press(MINE);
+        awaitTile("Rom " + MINE);
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+
+        RoomTile tile = tile("Rom " + MINE).orElseThrow();
+        assertThat(tile.callTypeText()).isEqualTo("Patient call");
+        assertThat(tile.responderText()).isEqualTo("Not accepted");
+        assertThat(tile.acceptButton().getText()).isEqualTo("Accept");
+        assertThat(tile.presenceButton().getText()).isEqualTo("Mark presence");
+        assertThat(tile.resolveButton().getText()).isEqualTo("Resolve");
+        assertThat(_get(Tab.class, spec -> spec.withId("board-tab-mine")).getLabel())
+                .isEqualTo("My zone");
+        assertThat(_get(Tab.class, spec -> spec.withId("board-tab-ward")).getLabel())
+                .isEqualTo("Whole ward");
+        assertThat(_get(Button.class, spec -> spec.withId("board-acknowledge")).getText())
+                .isEqualTo("Acknowledge sound");
+    }
+
+    @Test
+    void a_technician_is_refused_the_board() {
+        KaribuConsole.logInAsDemo("tekniker");
+        UI.getCurrent().navigate("");
+        _assertNone(BoardView.class);
+    }
+
+    @Test
+    void a_quality_lead_is_refused_the_board() {
+        KaribuConsole.logInAsDemo("kvalitet");
+        UI.getCurrent().navigate("");
+        _assertNone(BoardView.class);
+    }
+
+    // --- helpers
+
+    /**
+     * Logs in as the demo carer the roster has on duty now (sykepleier by day and evening, natt at night), waits
+     * until the board knows their zone, and returns the user name.
+     */
+    private static String logInAsCarerOnDuty() {
+        String siteId = board.sites(admin).getFirst().id();
+        BoardClient.Shifts shifts = board.shifts(siteId, admin);
+        BoardClient.Roster roster = board.roster(siteId, admin);
+        String carer =
+                ZoneCoverage.of("sykepleier", Instant.now(), shifts, roster).onDuty() ? "sykepleier" : "natt";
+        KaribuConsole.logInAsDemo(carer);
+        await().untilAsserted(() -> {
+            roundTrip();
+            assertThat(_get(BoardView.class).scopeLoaded()).isTrue();
+        });
+        return carer;
+    }
+
+    private void press(String number) {
+        assertThat(SERVER.sim("press", number, "--device", deviceIn(number)))
+                .as("press %s", number)
+                .isZero();
+    }
+
+    /** This test's call button in room {@code number}: registered at the bed and enrolled with device-sim. */
+    private String deviceIn(String number) {
+        return devices.computeIfAbsent(number, n -> {
+            String deviceId = "cboard-" + DEVICE_COUNT.incrementAndGet();
+            String bed = api.getTree("/api/rooms/" + roomIds.get(n) + "/locations", Query.none(), admin)
+                    .get(0)
+                    .get("id")
+                    .asString();
+            api.post(
+                    "/api/devices", admin, new NewDevice(deviceId, "CALL_BUTTON", "SN-" + deviceId, bed), Object.class);
+            assertThat(SERVER.sim(
+                            "enrol",
+                            n,
+                            "--device",
+                            deviceId,
+                            "--api",
+                            SERVER.uri().toString()))
+                    .as("device-sim enrol %s", deviceId)
+                    .isZero();
+            return deviceId;
+        });
+    }
+
+    private static Optional<ActiveCall> serverCall(String number) {
+        return api.getList("/api/alarms", Query.none(), admin, ActiveCall.class).stream()
+                .filter(call -> call.roomId().equals(roomIds.get(number)))
+                .findFirst();
+    }
+
+    private static RoomTile awaitTile(String roomName) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            roundTrip();
+            assertThat(tile(roomName)).isPresent();
+        });
+        return tile(roomName).orElseThrow();
+    }
+
+    private static Optional<RoomTile> tile(String roomName) {
+        return _find(RoomTile.class).stream()
+                .filter(tile -> tile.roomNameText().equals(roomName))
+                .findFirst();
+    }
+
+    private static List<String> roomNames() {
+        return _find(RoomTile.class).stream().map(RoomTile::roomNameText).toList();
+    }
+}
