@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,8 @@ class QualityLeadFindsFallIT {
         system.startServer();
         system.startConsole();
         http = HttpClient.newHttpClient();
-        browser = new Browser(system.root, Browser.DESKTOP);
+        // a desk screen, tall enough that each screenshot shows the form and its results together
+        browser = new Browser(system.root, "1366,1500");
     }
 
     @AfterAll
@@ -61,8 +63,7 @@ class QualityLeadFindsFallIT {
     }
 
     @Test
-    void a_fall_from_a_simulated_sensor_is_found_in_the_audit_search_and_counted_in_the_statistics()
-            throws Exception {
+    void a_fall_from_a_simulated_sensor_is_found_in_the_audit_search_and_counted_in_the_statistics() throws Exception {
         String residentId = fallSensorInANewRoom();
         assertThat(system.sim("enrol", "301", "--device", DEVICE, "--api", system.apiUrl()))
                 .isZero();
@@ -74,19 +75,18 @@ class QualityLeadFindsFallIT {
         WebElement query = browser.waitUpTo(Duration.ofSeconds(30))
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#audit-q input")));
         query.sendKeys(DEVICE);
-        browser.driver().findElement(By.id("audit-search")).click();
+        click(browser.driver().findElement(By.id("audit-search")));
 
         // The sensor's id matches its registration and events too; the type facet counts the one fall.
         WebElement fallFacet = browser.waitUpTo(Duration.ofSeconds(10))
                 .until(ExpectedConditions.elementToBeClickable(By.id("audit-facet-type-FALL")));
         assertThat(fallFacet.getText()).isEqualTo("FALL (1)");
-        fallFacet.click();
-        browser.waitUpTo(Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBe(By.id("audit-total"), "1 treff"));
+        click(fallFacet);
+        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("audit-total"), "1 treff"));
         WebElement residentCell = browser.waitUpTo(Duration.ofSeconds(10))
                 .until(ExpectedConditions.elementToBeClickable(
                         By.xpath("//vaadin-grid-cell-content[text()='" + residentId + "']")));
-        residentCell.click();
+        click(residentCell);
         WebElement device = browser.waitUpTo(Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-detail-device")));
         assertThat(device.getText()).isEqualTo(DEVICE);
@@ -96,9 +96,8 @@ class QualityLeadFindsFallIT {
 
         // The fall statistics count it for its ward, drawn as a chart with its table.
         browser.driver().get(system.consoleUrl() + "statistics");
-        browser.waitUpTo(Duration.ofSeconds(30))
-                .until(ExpectedConditions.elementToBeClickable(By.id("stats-show")))
-                .click();
+        click(browser.waitUpTo(Duration.ofSeconds(30))
+                .until(ExpectedConditions.elementToBeClickable(By.id("stats-show"))));
         browser.waitUpTo(Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("stats-falls-chart")));
         browser.waitUpTo(Duration.ofSeconds(10))
@@ -110,17 +109,16 @@ class QualityLeadFindsFallIT {
 
         // A benefit follow-up with a baseline typed in from paper records.
         browser.driver().get(system.consoleUrl() + "benefit");
-        browser.waitUpTo(Duration.ofSeconds(30))
+        click(browser.waitUpTo(Duration.ofSeconds(30))
                 .until(ExpectedConditions.elementToBeClickable(
-                        By.xpath("//vaadin-radio-button[.//label[contains(.,'Skrevet inn')]]")))
-                .click();
+                        By.xpath("//vaadin-radio-button[.//label[contains(.,'Skrevet inn')]]"))));
         WebElement falls = browser.waitUpTo(Duration.ofSeconds(10))
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#benefit-baseline-value-FALLS input")));
         falls.sendKeys("12");
         browser.driver()
                 .findElement(By.cssSelector("#benefit-baseline-value-FALL_ALARMS input"))
                 .sendKeys("15");
-        browser.driver().findElement(By.id("benefit-compute")).click();
+        click(browser.driver().findElement(By.id("benefit-compute")));
         browser.waitUpTo(Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("benefit-result")));
         browser.waitUpTo(Duration.ofSeconds(10))
@@ -198,6 +196,13 @@ class QualityLeadFindsFallIT {
                 admin,
                 Map.of("deviceId", DEVICE, "type", "FALL_SENSOR", "serial", "SN-" + DEVICE, "locationId", bed));
         return residentId;
+    }
+
+    /** Scrolls the element to the middle of the window first: a click at the window's edge can land on the edge. */
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     private JsonNode call(String method, String path, String token, Object body) throws Exception {

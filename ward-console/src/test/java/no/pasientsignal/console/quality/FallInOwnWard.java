@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A real fall in the real signal server, in a ward of the quality tests' own (so other tests' alarms do not change
  * its counts): the administrator adds the ward, a zone and a room through the API, a resident in the room whose care
  * plan watches for falls (with consent), and registers a fall sensor there; device-sim enrols the sensor over DTLS
- * and sends a fall, which the server raises as a FALL alarm. Made once per test JVM; every quality IT uses the same.
+ * and sends a fall, which the server raises as a FALL alarm; the administrator accepts it, marks presence in the room
+ * and resolves it. Made once per test JVM; every quality IT uses the same.
  */
 public final class FallInOwnWard {
 
@@ -153,6 +154,28 @@ public final class FallInOwnWard {
                     .pollInterval(Duration.ofMillis(200))
                     .pollInSameThread()
                     .until(() -> api.call("GET", "/api/audit/search?kind=alarm&type=FALL&ward=" + wardId, quality, null)
+                                    .get("total")
+                                    .asLong()
+                            == 1);
+            // Handled as a nurse would, so the response-time report has each step of it: accepted, someone present
+            // in the room, resolved (a real fall: not "not actionable").
+            String alarmId = api.call("GET", "/api/audit/search?kind=alarm&type=FALL&ward=" + wardId, quality, null)
+                    .get("hits")
+                    .get(0)
+                    .get("id")
+                    .asString();
+            api.call("POST", "/api/alarms/" + alarmId + "/accept", admin, null);
+            api.call("POST", "/api/rooms/" + roomId + "/presence", admin, Map.of("present", true));
+            api.call("POST", "/api/alarms/" + alarmId + "/resolve", admin, Map.of("notActionable", false));
+            Awaitility.await("the fall resolved in the audit index")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(200))
+                    .pollInSameThread()
+                    .until(() -> api.call(
+                                            "GET",
+                                            "/api/audit/search?kind=alarm&type=FALL&outcome=RESOLVED&ward=" + wardId,
+                                            quality,
+                                            null)
                                     .get("total")
                                     .asLong()
                             == 1);

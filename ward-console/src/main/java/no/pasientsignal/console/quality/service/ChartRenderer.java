@@ -115,6 +115,8 @@ public final class ChartRenderer {
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         bars.setItemMargin(0.05);
+        // one bar alone would otherwise fill the whole plot
+        bars.setMaximumBarWidth(0.08);
         for (int s = 0; s < plot.getDataset().getRowCount(); s++) {
             Paint paint = PALETTE[s % PALETTE.length];
             bars.setSeriesPaint(s, paint);

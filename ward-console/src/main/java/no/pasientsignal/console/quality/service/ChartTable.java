@@ -47,6 +47,18 @@ public record ChartTable(List<String> categories, List<String> series, Double[][
         return categories.isEmpty() || series.isEmpty();
     }
 
+    /** Whether any cell has a figure: a chart of nothing but missing figures says nothing. */
+    public boolean hasValues() {
+        for (Double[] row : values) {
+            for (Double value : row) {
+                if (value != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The table's rows for a screen table: one per category and series. */
     public List<Cell> cells() {
         var cells = new ArrayList<Cell>();

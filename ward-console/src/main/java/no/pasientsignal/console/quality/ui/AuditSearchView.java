@@ -240,7 +240,8 @@ public final class AuditSearchView extends Div implements HasDynamicTitle, Local
     }
 
     private void column(ValueProvider<AuditHit, String> value, String key, String sortField) {
-        Grid.Column<AuditHit> column = grid.addColumn(value).setKey(key).setResizable(true);
+        Grid.Column<AuditHit> column =
+                grid.addColumn(value).setKey(key).setResizable(true).setAutoWidth(true);
         if (sortField != null) {
             column.setSortable(true).setSortProperty(sortField);
             columnKeys.put(column, sortField);

@@ -214,21 +214,29 @@ public final class BenefitView extends Div implements HasDynamicTitle, LocaleCha
     private void configureResult() {
         result.setId("benefit-result");
         result.addColumn(row -> row.first() ? getTranslation("quality.indicator." + row.indicator()) : "")
-                .setKey("indicator");
-        result.addColumn(BenefitRows.Row::period).setKey("period");
-        result.addColumn(row -> row.from() + " – " + row.to()).setKey("dates");
-        result.addColumn(row -> Long.toString(row.days())).setKey("days");
+                .setKey("indicator")
+                .setAutoWidth(true);
+        result.addColumn(BenefitRows.Row::period).setKey("period").setAutoWidth(true);
+        result.addColumn(row -> row.from() + " – " + row.to()).setKey("dates").setAutoWidth(true);
+        result.addColumn(row -> Long.toString(row.days())).setKey("days").setAutoWidth(true);
         result.addColumn(row -> getTranslation("quality.benefit.source." + row.source()))
-                .setKey("source");
-        result.addColumn(row -> figure(row.unit(), row.figure().value())).setKey("value");
+                .setKey("source")
+                .setAutoWidth(true);
+        result.addColumn(row -> figure(row.unit(), row.figure().value()))
+                .setKey("value")
+                .setAutoWidth(true);
         result.addColumn(row -> QualityFormat.number(row.figure().per30Days(), 2, getLocale()))
-                .setKey("per30Days");
-        result.addColumn(row -> signed(row.unit(), row.figure().change())).setKey("change");
+                .setKey("per30Days")
+                .setAutoWidth(true);
+        result.addColumn(row -> signed(row.unit(), row.figure().change()))
+                .setKey("change")
+                .setAutoWidth(true);
         result.addColumn(row -> row.figure().changePercent() == null
                         ? QualityFormat.MISSING
                         : signedNumber(row.figure().changePercent(), 1) + " %")
-                .setKey("changePercent");
-        result.addColumn(row -> note(row.figure().note())).setKey("note");
+                .setKey("changePercent")
+                .setAutoWidth(true);
+        result.addColumn(row -> note(row.figure().note())).setKey("note").setAutoWidth(true);
         result.setAllRowsVisible(true);
         result.setVisible(false);
     }

@@ -138,9 +138,10 @@ public final class StatisticsView extends Div implements HasDynamicTitle, Locale
         fallsTable.setId("stats-falls-table");
         fallsTable
                 .addColumn(row -> groupLabel(falls == null ? "WARD" : falls.per(), row.group()))
-                .setKey("group");
-        fallsTable.addColumn(FallReport.Row::bucket).setKey("bucket");
-        fallsTable.addColumn(row -> Long.toString(row.falls())).setKey("falls");
+                .setKey("group")
+                .setAutoWidth(true);
+        fallsTable.addColumn(FallReport.Row::bucket).setKey("bucket").setAutoWidth(true);
+        fallsTable.addColumn(row -> Long.toString(row.falls())).setKey("falls").setAutoWidth(true);
         fallsTable.setAllRowsVisible(true);
         fallsTable.setVisible(false);
         fallsCsv = new CsvExport(
@@ -178,15 +179,20 @@ public final class StatisticsView extends Div implements HasDynamicTitle, Locale
         timesTable.setId("stats-times-table");
         timesTable
                 .addColumn(row -> groupLabel(times == null ? "SHIFT" : times.by(), row.group()))
-                .setKey("group");
+                .setKey("group")
+                .setAutoWidth(true);
         timesTable
                 .addColumn(row -> getTranslation("quality.stats.measure." + row.measure()))
-                .setKey("measure");
-        timesTable.addColumn(row -> Integer.toString(row.figures().count())).setKey("count");
-        timesTable.addColumn(row -> seconds(row.figures().p50())).setKey("p50");
-        timesTable.addColumn(row -> seconds(row.figures().p90())).setKey("p90");
-        timesTable.addColumn(row -> seconds(row.figures().p95())).setKey("p95");
-        timesTable.addColumn(row -> seconds(row.figures().max())).setKey("max");
+                .setKey("measure")
+                .setAutoWidth(true);
+        timesTable
+                .addColumn(row -> Integer.toString(row.figures().count()))
+                .setKey("count")
+                .setAutoWidth(true);
+        timesTable.addColumn(row -> seconds(row.figures().p50())).setKey("p50").setAutoWidth(true);
+        timesTable.addColumn(row -> seconds(row.figures().p90())).setKey("p90").setAutoWidth(true);
+        timesTable.addColumn(row -> seconds(row.figures().p95())).setKey("p95").setAutoWidth(true);
+        timesTable.addColumn(row -> seconds(row.figures().max())).setKey("max").setAutoWidth(true);
         timesTable.setAllRowsVisible(true);
         timesTable.setVisible(false);
         timesCsv = new CsvExport(
@@ -250,8 +256,8 @@ public final class StatisticsView extends Div implements HasDynamicTitle, Locale
         }
         String title = getTranslation(
                 "quality.stats.falls.chart",
-                getTranslation("quality.stats.per." + falls.per()),
-                getTranslation("quality.stats.by." + falls.by()));
+                lower(getTranslation("quality.stats.per." + falls.per())),
+                lower(getTranslation("quality.stats.by." + falls.by())));
         byte[] png = ChartRenderer.png(
                 table,
                 title,
@@ -299,10 +305,14 @@ public final class StatisticsView extends Div implements HasDynamicTitle, Locale
                         ? getTranslation("quality.stats.times.none")
                         : getTranslation("quality.stats.times.samples", samples, times.timeZone()));
         ChartTable table = ResponseTimeChartData.of(times, chosen, key -> groupLabel(times.by(), key));
+        if (!table.hasValues()) {
+            timesChart.setVisible(false);
+            return;
+        }
         String title = getTranslation(
                 "quality.stats.times.chart",
                 getTranslation("quality.stats.measure." + chosen),
-                getTranslation("quality.stats.by." + times.by()));
+                lower(getTranslation("quality.stats.by." + times.by())));
         byte[] png = ChartRenderer.png(
                 table,
                 title,
@@ -335,6 +345,11 @@ public final class StatisticsView extends Div implements HasDynamicTitle, Locale
             case "ZONE" -> places.label("zone", key);
             default -> key;
         };
+    }
+
+    /** A label inside a sentence (a chart's title) starts in lower case. */
+    private String lower(String label) {
+        return label.isEmpty() ? label : label.substring(0, 1).toLowerCase(getLocale()) + label.substring(1);
     }
 
     private String seconds(Double value) {

@@ -9,6 +9,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.vaadin.flow.component.UI;
@@ -23,7 +24,11 @@ import com.vaadin.flow.data.provider.SortDirection;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import no.pasientsignal.console.ConsoleServices;
+import no.pasientsignal.console.client.AuditClient;
 import no.pasientsignal.console.client.AuditHit;
+import no.pasientsignal.console.client.AuditQuery;
+import no.pasientsignal.console.client.SignalServerException;
 import no.pasientsignal.console.i18n.ConsoleI18NProvider;
 import no.pasientsignal.console.quality.FallInOwnWard;
 import no.pasientsignal.console.shell.NoAccessView;
@@ -179,6 +184,18 @@ class AuditSearchViewIT {
             assertThat(_find(AuditSearchView.class)).isEmpty();
             _click(_get(Button.class, spec -> spec.withId("logout-button")));
         }
+    }
+
+    @Test
+    void the_server_itself_refuses_the_audit_trail_to_a_nurse() {
+        KaribuConsole.logInAsDemo("sykepleier");
+        ConsoleServices services = ConsoleServices.current();
+        var nurse = services.authentication().currentUser().orElseThrow();
+
+        assertThatThrownBy(() -> new AuditClient(services.api()).search(AuditQuery.everything(), 0, 10, nurse.token()))
+                .isInstanceOfSatisfying(
+                        SignalServerException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SignalServerException.Reason.FORBIDDEN));
     }
 
     private static void openAsQualityLead() {

@@ -29,6 +29,7 @@ import javax.imageio.ImageIO;
 import no.pasientsignal.console.client.FallReport;
 import no.pasientsignal.console.i18n.ConsoleI18NProvider;
 import no.pasientsignal.console.quality.FallInOwnWard;
+import no.pasientsignal.console.quality.service.ResponseTimeChartData;
 import no.pasientsignal.console.shell.NoAccessView;
 import no.pasientsignal.console.testsupport.KaribuConsole;
 import org.junit.jupiter.api.AfterEach;
@@ -118,6 +119,11 @@ class StatisticsViewIT {
         // the demo plan's three shifts and the total, each with its three measures
         assertThat(rows).hasSize(4 * 3);
         assertThat(_getFormatted(table, rows.size() - 1, "group")).isEqualTo("Totalt");
+        // the fall was accepted, so the total of raised to accepted has at least it, with figures in seconds
+        StatisticsView.TimeRow accepted = rows.get(rows.size() - 3);
+        assertThat(accepted.measure()).isEqualTo(ResponseTimeChartData.Measure.ACCEPTED);
+        assertThat(accepted.figures().count()).isPositive();
+        assertThat(_getFormatted(table, rows.size() - 3, "p50")).isNotEqualTo(QualityFormat.MISSING);
         BufferedImage chart = decode(_get(Image.class, spec -> spec.withId("stats-times-chart")));
         assertThat(chart.getWidth()).isEqualTo(StatisticsView.CHART_WIDTH);
 
