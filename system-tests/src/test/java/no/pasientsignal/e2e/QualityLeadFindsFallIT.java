@@ -83,10 +83,10 @@ class QualityLeadFindsFallIT {
         assertThat(fallFacet.getText()).isEqualTo("FALL (1)");
         click(fallFacet);
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("audit-total"), "1 treff"));
-        WebElement residentCell = browser.waitUpTo(Duration.ofSeconds(10))
-                .until(ExpectedConditions.elementToBeClickable(
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(
                         By.xpath("//vaadin-grid-cell-content[text()='" + residentId + "']")));
-        click(residentCell);
+        click(browser.driver().findElement(By.xpath("//vaadin-grid-cell-content[text()='FALL']")));
         WebElement device = browser.waitUpTo(Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-detail-device")));
         assertThat(device.getText()).isEqualTo(DEVICE);

@@ -156,6 +156,22 @@ class StatisticsViewIT {
     }
 
     @Test
+    void switching_to_english_relabels_the_view_and_redraws_the_chart_in_english() {
+        openAsQualityLead();
+        _click(_get(Button.class, spec -> spec.withId("stats-show")));
+        @SuppressWarnings("unchecked")
+        Select<java.util.Locale> language = _get(Select.class, spec -> spec.withId("language-select"));
+        _setValue(language, java.util.Locale.ENGLISH);
+
+        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("stats-heading"))
+                        .getText())
+                .isEqualTo("Falls and response times");
+        assertThat(_get(Image.class, spec -> spec.withId("stats-falls-chart")).getAlt())
+                .hasValue("Falls per ward, by month. The figures are in the table below the chart.");
+        assertThat(fallsTable().getColumnByKey("bucket").getHeaderText()).isEqualTo("Month");
+    }
+
+    @Test
     void nurses_and_technicians_are_refused_the_statistics() {
         for (String user : List.of("sykepleier", "tekniker")) {
             UI.getCurrent().navigate("login");
