@@ -70,6 +70,9 @@ class QualityLeadFindsFallIT {
         assertThat(system.sim("send", "301", "--device", DEVICE, "--event", "fall"))
                 .isZero();
 
+        // A nurse's handling, done over the API as the administrator: accepted, present in the room, resolved.
+        handleTheFall(roomIdOf(residentId));
+
         // The quality lead's home is the audit search.
         browser.logIn(system.consoleUrl(), "kvalitet");
         WebElement query = browser.waitUpTo(Duration.ofSeconds(30))
@@ -106,6 +109,10 @@ class QualityLeadFindsFallIT {
         assertThat(browser.driver().findElement(By.id("stats-falls-total")).getText())
                 .startsWith("1 fall i perioden");
         browser.screenshot("fall-statistics.png");
+        WebElement times = browser.waitUpTo(Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("stats-times-chart")));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});", times);
+        browser.screenshot("response-times.png");
 
         // A benefit follow-up with a baseline typed in from paper records.
         browser.driver().get(system.consoleUrl() + "benefit");
@@ -196,6 +203,36 @@ class QualityLeadFindsFallIT {
                 admin,
                 Map.of("deviceId", DEVICE, "type", "FALL_SENSOR", "serial", "SN-" + DEVICE, "locationId", bed));
         return residentId;
+    }
+
+    private String admin() throws Exception {
+        return call("POST", "/login", null, Map.of("username", "admin", "password", "demo-admin"))
+                .get("access_token")
+                .asString();
+    }
+
+    private String roomIdOf(String residentId) throws Exception {
+        return call("GET", "/api/residents/" + residentId, admin(), null)
+                .get("roomId")
+                .asString();
+    }
+
+    /** Accepts the fall, marks presence in its room and resolves it (a real fall), as the administrator. */
+    private void handleTheFall(String roomId) throws Exception {
+        String admin = admin();
+        String search = "/api/audit/search?kind=alarm&type=FALL&q=" + DEVICE;
+        browser.waitUpTo(Duration.ofSeconds(20)).until(driver -> {
+            try {
+                return call("GET", search, admin, null).get("total").asLong() == 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String alarmId =
+                call("GET", search, admin, null).get("hits").get(0).get("id").asString();
+        call("POST", "/api/alarms/" + alarmId + "/accept", admin, null);
+        call("POST", "/api/rooms/" + roomId + "/presence", admin, Map.of("present", true));
+        call("POST", "/api/alarms/" + alarmId + "/resolve", admin, Map.of("notActionable", false));
     }
 
     /** Scrolls the element to the middle of the window first: a click at the window's edge can land on the edge. */

@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.NumberFormat;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -50,6 +52,7 @@ public final class ChartRenderer {
 
     /**
      * @param integers whether the values are counts (the axis then shows whole numbers only)
+     * @param locale the reader's language, for the numbers on the axis
      * @return the chart as PNG, {@code width} x {@code height} pixels
      */
     public static byte[] png(
@@ -58,6 +61,7 @@ public final class ChartRenderer {
             String categoryAxis,
             String valueAxis,
             boolean integers,
+            Locale locale,
             int width,
             int height) {
         var dataset = new DefaultCategoryDataset();
@@ -72,7 +76,7 @@ public final class ChartRenderer {
         }
         JFreeChart chart = ChartFactory.createBarChart(
                 title, categoryAxis, valueAxis, dataset, PlotOrientation.VERTICAL, true, false, false);
-        style(chart, integers, table.categories().size());
+        style(chart, integers, table.categories().size(), locale);
         BufferedImage image = chart.createBufferedImage(width, height);
         var out = new ByteArrayOutputStream();
         try {
@@ -83,7 +87,7 @@ public final class ChartRenderer {
         return out.toByteArray();
     }
 
-    private static void style(JFreeChart chart, boolean integers, int categories) {
+    private static void style(JFreeChart chart, boolean integers, int categories, Locale locale) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.getTitle().setPaint(TEXT);
@@ -111,6 +115,8 @@ public final class ChartRenderer {
         if (integers) {
             y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
+        // the axis writes numbers as the reader does (1,5 in Norwegian), not as the server's JVM would
+        y.setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
         BarRenderer bars = (BarRenderer) plot.getRenderer();
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);

@@ -264,6 +264,7 @@ public final class StatisticsView extends Div implements HasDynamicTitle, Locale
                 getTranslation("quality.stats.by." + falls.by()),
                 getTranslation("quality.stats.falls.axis"),
                 true,
+                getLocale(),
                 CHART_WIDTH,
                 CHART_HEIGHT);
         setImage(fallsChart, "falls.png", png, title + ". " + getTranslation("quality.stats.chart.alt"));
@@ -319,6 +320,7 @@ public final class StatisticsView extends Div implements HasDynamicTitle, Locale
                 getTranslation("quality.stats.by." + times.by()),
                 getTranslation("quality.stats.times.axis"),
                 false,
+                getLocale(),
                 CHART_WIDTH,
                 CHART_HEIGHT);
         setImage(timesChart, "response-times.png", png, title + ". " + getTranslation("quality.stats.chart.alt"));

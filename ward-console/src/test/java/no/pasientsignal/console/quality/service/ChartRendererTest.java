@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,8 @@ class ChartRendererTest {
         var table =
                 new ChartTable(List.of("2026-01", "2026-02"), List.of("Avdeling 2 Øst"), new Double[][] {{1.0, 3.0}});
 
-        byte[] png = ChartRenderer.png(table, "Fall per avdeling", "Måned", "Antall fall", true, 640, 320);
+        byte[] png =
+                ChartRenderer.png(table, "Fall per avdeling", "Måned", "Antall fall", true, Locale.ENGLISH, 640, 320);
 
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
@@ -29,8 +31,8 @@ class ChartRendererTest {
         var table = new ChartTable(
                 List.of("day", "night"), List.of("p50", "max"), new Double[][] {{30.0, null}, {60.0, null}});
 
-        BufferedImage image = ImageIO.read(
-                new ByteArrayInputStream(ChartRenderer.png(table, "Responstid", "Vakt", "Sekunder", false, 400, 200)));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+                ChartRenderer.png(table, "Responstid", "Vakt", "Sekunder", false, Locale.ENGLISH, 400, 200)));
 
         assertThat(image.getWidth()).isEqualTo(400);
     }
@@ -39,8 +41,8 @@ class ChartRendererTest {
     void the_bars_are_drawn_in_the_first_palette_colour() throws IOException {
         var table = new ChartTable(List.of("a"), List.of("s"), new Double[][] {{10.0}});
 
-        BufferedImage image =
-                ImageIO.read(new ByteArrayInputStream(ChartRenderer.png(table, "t", "x", "y", true, 400, 300)));
+        BufferedImage image = ImageIO.read(
+                new ByteArrayInputStream(ChartRenderer.png(table, "t", "x", "y", true, Locale.ENGLISH, 400, 300)));
 
         boolean blueBar = false;
         for (int x = 0; x < image.getWidth() && !blueBar; x++) {
