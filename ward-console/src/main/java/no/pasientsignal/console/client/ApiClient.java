@@ -101,6 +101,23 @@ public final class ApiClient {
                 send(withBody(request(path, Query.none(), token), "POST", body), what), what, json.constructType(type));
     }
 
+    /**
+     * {@code POST path} with {@code body} as JSON and {@code Accept: accept}, the answer's body as bytes (a report's
+     * CSV computed from a posted request).
+     */
+    public byte[] postBytes(String path, AccessToken token, Object body, String accept) {
+        String what = "POST " + path;
+        HttpRequest request = withBody(request(path, Query.none(), token), "POST", body)
+                .header("Accept", accept)
+                .build();
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray(), what);
+        if (response.statusCode() != 200) {
+            throw failure(
+                    response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), what);
+        }
+        return response.body();
+    }
+
     /** {@code PUT path} with {@code body} as JSON, the answer read as {@code type}. */
     public <T> T put(String path, AccessToken token, Object body, Class<T> type) {
         String what = "PUT " + path;
