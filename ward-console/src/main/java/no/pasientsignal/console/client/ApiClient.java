@@ -196,7 +196,24 @@ public final class ApiClient {
         }
         try {
             JsonNode node = json.readTree(body);
-            JsonNode message = node == null ? null : node.get("message");
+            if (node == null) {
+                return null;
+            }
+            // a request the server's bean validation refused says only "Bad Request" on top; the sentences naming
+            // the fields are in _embedded.errors
+            List<String> details = new java.util.ArrayList<>();
+            for (JsonNode error : node.path("_embedded").path("errors")) {
+                JsonNode text = error.get("message");
+                if (text != null && !text.isNull() && !text.asString().isBlank()) {
+                    details.add(text.asString().strip());
+                }
+            }
+            if (!details.isEmpty()) {
+                return String.join(
+                        " ",
+                        details.stream().map(d -> d.endsWith(".") ? d : d + ".").toList());
+            }
+            JsonNode message = node.get("message");
             return message == null || message.isNull() ? null : message.asString();
         } catch (JacksonException e) {
             return null;

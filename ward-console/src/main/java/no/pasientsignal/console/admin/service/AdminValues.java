@@ -33,6 +33,11 @@ public final class AdminValues {
     /** The shortest password the server accepts (StaffController.MIN_PASSWORD_LENGTH). */
     public static final int MIN_PASSWORD_LENGTH = 12;
 
+    /** Whether a rule of {@code kind} needs a threshold; false for no kind yet. */
+    public static boolean isTimed(String kind) {
+        return kind != null && TIMED_RULE_KINDS.contains(kind);
+    }
+
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private AdminValues() {}

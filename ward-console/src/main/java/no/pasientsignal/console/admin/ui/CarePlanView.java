@@ -14,6 +14,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.time.Duration;
@@ -42,7 +44,7 @@ import no.pasientsignal.console.shell.MenuEntry;
 @Route(value = "admin/care-plans", layout = MainLayout.class)
 @AllowedRoles(StaffRole.ADMINISTRATOR)
 @MenuEntry(key = "admin.menu.carePlans", order = 44)
-public final class CarePlanView extends Div implements HasDynamicTitle, LocaleChangeObserver {
+public final class CarePlanView extends Div implements HasDynamicTitle, LocaleChangeObserver, BeforeEnterObserver {
 
     static final class RuleForm {
         String kind;
@@ -65,7 +67,7 @@ public final class CarePlanView extends Div implements HasDynamicTitle, LocaleCh
             threshold.setMin(1);
             threshold.setMax(1440);
             threshold.setStepButtonsVisible(true);
-            kind.addValueChangeListener(e -> timed(AdminValues.TIMED_RULE_KINDS.contains(e.getValue())));
+            kind.addValueChangeListener(e -> timed(AdminValues.isTimed(e.getValue())));
             binder.forField(kind)
                     .asRequired(ctx -> getTranslation("admin.required"))
                     .bind(f -> f.kind, (f, v) -> f.kind = v);
@@ -81,10 +83,10 @@ public final class CarePlanView extends Div implements HasDynamicTitle, LocaleCh
                     .bind(f -> f.to, (f, v) -> f.to = v);
             binder.forField(threshold)
                     .withValidator(
-                            v -> !AdminValues.TIMED_RULE_KINDS.contains(kind.getValue()) || (v != null && v > 0),
+                            v -> !AdminValues.isTimed(kind.getValue()) || (v != null && v > 0),
                             ctx -> getTranslation("admin.care.threshold.required"))
                     .bind(f -> f.thresholdMinutes, (f, v) -> f.thresholdMinutes = v);
-            timed(AdminValues.TIMED_RULE_KINDS.contains(form.kind));
+            timed(AdminValues.isTimed(form.kind));
             finish(kind, from, to, threshold);
         }
 
@@ -102,7 +104,7 @@ public final class CarePlanView extends Div implements HasDynamicTitle, LocaleCh
                     f.kind,
                     AdminValues.timeOfDay(f.from),
                     AdminValues.timeOfDay(f.to),
-                    AdminValues.TIMED_RULE_KINDS.contains(f.kind) ? AdminValues.seconds(f.thresholdMinutes) : null);
+                    AdminValues.isTimed(f.kind) ? AdminValues.seconds(f.thresholdMinutes) : null);
         }
 
         @Override
@@ -240,6 +242,11 @@ public final class CarePlanView extends Div implements HasDynamicTitle, LocaleCh
         plan.setVisible(false);
         add(heading, resident, plan);
         updateTexts();
+    }
+
+    /** Every time the view is opened (also from the menu while it shows) the residents are read again. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         try {
             List<Resident> residents = admin.call((c, t) -> c.residents(t));
             resident.setItems(residents);

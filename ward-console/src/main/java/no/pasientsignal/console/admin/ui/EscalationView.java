@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ import no.pasientsignal.console.shell.MenuEntry;
 @Route(value = "admin/escalation", layout = MainLayout.class)
 @AllowedRoles(StaffRole.ADMINISTRATOR)
 @MenuEntry(key = "admin.menu.escalation", order = 43)
-public final class EscalationView extends Div implements HasDynamicTitle, LocaleChangeObserver {
+public final class EscalationView extends Div implements HasDynamicTitle, LocaleChangeObserver, BeforeEnterObserver {
 
     static final class StepForm {
         Set<String> tiers = new LinkedHashSet<>();
@@ -56,7 +58,6 @@ public final class EscalationView extends Div implements HasDynamicTitle, Locale
             after.setMin(0);
             after.setMax(86_400);
             after.setStepButtonsVisible(true);
-            after.setStep(10);
             after.setRequiredIndicatorVisible(true);
             binder.forField(tiers)
                     .withValidator(v -> !v.isEmpty(), ctx -> getTranslation("admin.escalation.tiers.required"))
@@ -86,7 +87,7 @@ public final class EscalationView extends Div implements HasDynamicTitle, Locale
     private final transient AdminService admin;
     private final H1 heading = new H1();
     private final Paragraph intro = new Paragraph();
-    private final SitePicker site = new SitePicker("admin-escalation-site");
+    private final SitePicker site;
     private final Map<String, H2> chainHeadings = new LinkedHashMap<>();
     private final Map<String, RowList<StepForm, StepRow>> chains = new LinkedHashMap<>();
     private final Button save = new Button();
@@ -98,6 +99,7 @@ public final class EscalationView extends Div implements HasDynamicTitle, Locale
 
     EscalationView(AdminService admin) {
         this.admin = admin;
+        site = new SitePicker("admin-escalation-site", this::show);
         addClassNames("admin-view", "admin-escalation");
         add(heading, intro, site);
         Div chainBox = new Div();
@@ -117,8 +119,13 @@ public final class EscalationView extends Div implements HasDynamicTitle, Locale
         save.addClickListener(e -> save());
         add(chainBox, status, save);
         updateTexts();
+    }
+
+    /** Every time the view is opened (also from the menu while it shows) the chains are read again. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         try {
-            site.load(admin, this::show);
+            site.load(admin);
         } catch (SignalServerException e) {
             status.failed(e);
         }

@@ -14,6 +14,8 @@ import com.vaadin.flow.data.provider.hierarchy.TreeData;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ import no.pasientsignal.console.shell.MenuEntry;
 @Route(value = "admin/facility", layout = MainLayout.class)
 @AllowedRoles(StaffRole.ADMINISTRATOR)
 @MenuEntry(key = "admin.menu.facility", order = 40)
-public final class FacilityView extends Div implements HasDynamicTitle, LocaleChangeObserver {
+public final class FacilityView extends Div implements HasDynamicTitle, LocaleChangeObserver, BeforeEnterObserver {
 
     enum Kind {
         SITE,
@@ -192,6 +194,12 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
         split.addClassName("admin-split");
         add(heading, split);
 
+        updateTexts();
+    }
+
+    /** Every time the view is opened (also from the menu while it shows) the tree is read again. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         reload(null);
         select(null);
     }

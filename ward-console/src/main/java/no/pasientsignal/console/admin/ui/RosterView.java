@@ -15,6 +15,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.time.Duration;
@@ -53,7 +55,7 @@ import no.pasientsignal.console.shell.MenuEntry;
 @Route(value = "admin/roster", layout = MainLayout.class)
 @AllowedRoles(StaffRole.ADMINISTRATOR)
 @MenuEntry(key = "admin.menu.roster", order = 42)
-public final class RosterView extends Div implements HasDynamicTitle, LocaleChangeObserver {
+public final class RosterView extends Div implements HasDynamicTitle, LocaleChangeObserver, BeforeEnterObserver {
 
     /** What the roster rows may name: shifts, care staff, the site's wards and their zones. */
     static final class Choices {
@@ -191,7 +193,7 @@ public final class RosterView extends Div implements HasDynamicTitle, LocaleChan
     private final transient AdminService admin;
     private final transient Choices choices = new Choices();
     private final H1 heading = new H1();
-    private final SitePicker site = new SitePicker("admin-roster-site");
+    private final SitePicker site;
     private final H2 shiftsHeading = new H2();
     private final Paragraph shiftsIntro = new Paragraph();
     private final TextField timeZone = new TextField();
@@ -218,6 +220,7 @@ public final class RosterView extends Div implements HasDynamicTitle, LocaleChan
 
     RosterView(AdminService admin) {
         this.admin = admin;
+        site = new SitePicker("admin-roster-site", this::show);
         addClassNames("admin-view", "admin-roster");
         assignments = new RowList<>(
                 "admin-assignment", "admin.roster.add", () -> new AssignmentRow(new AssignmentForm(), choices));
@@ -254,8 +257,13 @@ public final class RosterView extends Div implements HasDynamicTitle, LocaleChan
 
         add(heading, site, shiftSection, rosterSection, absenceSection);
         updateTexts();
+    }
+
+    /** Every time the view is opened (also from the menu while it shows) staff, zones and routing are read again. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         try {
-            site.load(admin, this::show);
+            site.load(admin);
         } catch (SignalServerException e) {
             shiftsStatus.failed(e);
         }

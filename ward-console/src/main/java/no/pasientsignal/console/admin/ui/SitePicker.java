@@ -10,27 +10,38 @@ import no.pasientsignal.console.client.SignalServerException;
 /** Which site's routing the view shows; routing (shifts, roster, escalation) is set per site. */
 final class SitePicker extends Select<Site> {
 
-    SitePicker(String id) {
+    private final transient Consumer<Site> onPick;
+
+    /** {@code onPick} runs whenever a site is picked, by the user or by {@link #load}. */
+    SitePicker(String id, Consumer<Site> onPick) {
+        this.onPick = onPick;
         setId(id);
         setItemLabelGenerator(Site::name);
         addClassName("admin-site");
+        addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                onPick.accept(e.getValue());
+            }
+        });
     }
 
     /**
-     * Loads the sites and picks the first (or keeps the one picked); {@code onChange} runs for every pick by the user.
+     * Reads the sites and shows the one picked before (or the first); either way its routing is read again.
      *
      * @throws SignalServerException when the sites cannot be read
      */
-    void load(AdminService admin, Consumer<Site> onChange) {
+    void load(AdminService admin) {
+        Site before = getValue();
         List<Site> sites = admin.call((c, t) -> c.sites(t));
         setItems(sites);
-        addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                onChange.accept(e.getValue());
-            }
-        });
-        if (!sites.isEmpty()) {
-            setValue(sites.getFirst());
+        Site pick = before != null && sites.contains(before) ? before : sites.isEmpty() ? null : sites.getFirst();
+        if (pick == null) {
+            return;
+        }
+        if (pick.equals(getValue())) {
+            onPick.accept(pick);
+        } else {
+            setValue(pick);
         }
     }
 

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.LinkedHashSet;
@@ -38,7 +40,7 @@ import no.pasientsignal.console.shell.MenuEntry;
 @Route(value = "admin/staff", layout = MainLayout.class)
 @AllowedRoles(StaffRole.ADMINISTRATOR)
 @MenuEntry(key = "admin.menu.staff", order = 41)
-public final class StaffView extends Div implements HasDynamicTitle, LocaleChangeObserver {
+public final class StaffView extends Div implements HasDynamicTitle, LocaleChangeObserver, BeforeEnterObserver {
 
     /** What the form edits; {@code password} only for a new account. */
     static final class StaffForm {
@@ -163,6 +165,11 @@ public final class StaffView extends Div implements HasDynamicTitle, LocaleChang
         add(heading, split);
 
         updateTexts();
+    }
+
+    /** Every time the view is opened (also from the menu while it shows) the accounts are read again. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         reload(null);
         edit(null);
     }
