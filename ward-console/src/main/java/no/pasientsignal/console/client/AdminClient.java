@@ -165,6 +165,18 @@ public final class AdminClient {
         return api.post("/api/zones/" + segment(zoneId) + "/rooms", token, room, Room.class);
     }
 
+    public Site renameSite(AccessToken token, String siteId, String name) {
+        return api.put("/api/sites/" + segment(siteId), token, new Name(name), Site.class);
+    }
+
+    public Zone renameZone(AccessToken token, String zoneId, String name) {
+        return api.put("/api/zones/" + segment(zoneId), token, new Name(name), Zone.class);
+    }
+
+    public Location addLocation(AccessToken token, String roomId, NewLocation location) {
+        return api.post("/api/rooms/" + segment(roomId) + "/locations", token, location, Location.class);
+    }
+
     // --- staff ---------------------------------------------------------------------------------
 
     public List<Staff> staff(AccessToken token) {

@@ -121,7 +121,6 @@ public final class CarePlanView extends Div implements HasDynamicTitle, LocaleCh
             kind.setItemLabelGenerator(k -> getTranslation("admin.rule." + k));
             from.setLabel(getTranslation("admin.care.rule.from"));
             to.setLabel(getTranslation("admin.care.rule.to"));
-            from.setHelperText(getTranslation("admin.care.rule.window.help"));
             threshold.setLabel(getTranslation("admin.care.rule.threshold"));
         }
     }
@@ -147,6 +146,9 @@ public final class CarePlanView extends Div implements HasDynamicTitle, LocaleCh
             validFrom.setStep(Duration.ofMinutes(1));
             validUntil.setStep(Duration.ofMinutes(1));
             reference.setMaxLength(200);
+            kind.setWidth("10em");
+            recordedBy.setWidth("10em");
+            reference.setWidth("16em");
             binder.forField(kind)
                     .asRequired(ctx -> getTranslation("admin.required"))
                     .bind(f -> f.kind, (f, v) -> f.kind = v);

@@ -121,8 +121,18 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
             new RowList<>("admin-location", "admin.facility.location.add", () -> new LocationRow(new LocationForm()));
     private final Button createRoom = new Button();
     private final Binder<RoomForm> roomBinder = new Binder<>();
-    // the locations of a room
+    // renaming a site or a zone (the server renames only these: ward and room names travel with the devices)
+    private final Div renameSection = new Div();
+    private final TextField rename = new TextField();
+    private final Button renameSave = new Button();
+    private final Binder<NameForm> renameBinder = new Binder<>();
+    // the locations of a room, and adding one
     private final Grid<Location> roomLocations = new Grid<>();
+    private final Div addLocationSection = new Div();
+    private final Select<String> newLocationKind = new Select<>();
+    private final TextField newLocationLabel = new TextField();
+    private final Button addLocation = new Button();
+    private final Binder<LocationForm> locationBinder = new Binder<>();
     private final FormStatus status = new FormStatus("admin-facility-status");
     private Node selected;
 
@@ -177,6 +187,38 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
         createRoom.addClickListener(e -> createRoom());
         roomSection.add(roomNumber, roomName, locations, createRoom);
 
+        rename.setId("admin-facility-rename");
+        rename.setMaxLength(200);
+        rename.setRequiredIndicatorVisible(true);
+        renameBinder
+                .forField(rename)
+                .asRequired(ctx -> getTranslation("admin.required"))
+                .bind(f -> f.name, (f, v) -> f.name = v);
+        renameBinder.setBean(new NameForm());
+        renameSave.setId("admin-facility-rename-save");
+        renameSave.addClickListener(e -> rename());
+        renameSection.add(rename, renameSave);
+        renameSection.addClassName("admin-inline-form");
+
+        newLocationKind.setId("admin-facility-new-location-kind");
+        newLocationKind.setItems(AdminValues.LOCATION_KINDS);
+        newLocationLabel.setId("admin-facility-new-location-label");
+        newLocationLabel.setMaxLength(100);
+        newLocationLabel.setRequiredIndicatorVisible(true);
+        locationBinder
+                .forField(newLocationKind)
+                .asRequired(ctx -> getTranslation("admin.required"))
+                .bind(f -> f.kind, (f, v) -> f.kind = v);
+        locationBinder
+                .forField(newLocationLabel)
+                .asRequired(ctx -> getTranslation("admin.required"))
+                .bind(f -> f.label, (f, v) -> f.label = v);
+        locationBinder.setBean(new LocationForm());
+        addLocation.setId("admin-facility-add-location");
+        addLocation.addClickListener(e -> addLocation());
+        addLocationSection.add(newLocationKind, newLocationLabel, addLocation);
+        addLocationSection.addClassName("admin-inline-form");
+
         roomLocations.setId("admin-facility-locations");
         roomLocations.addClassName("admin-grid");
         roomLocations
@@ -187,7 +229,8 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
 
         Div master = new Div(newSite, tree, treeStatus);
         master.addClassName("admin-master");
-        Div detail = new Div(detailHeading, nameSection, roomSection, roomLocations, status);
+        Div detail = new Div(
+                detailHeading, renameSection, nameSection, roomSection, roomLocations, addLocationSection, status);
         detail.addClassNames("admin-detail", "admin-form");
         detail.setId("admin-facility-detail");
         Div split = new Div(master, detail);
@@ -236,7 +279,8 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
             tree.expand(path);
             tree.select(focus);
         } else {
-            tree.expand(data.getRootItems());
+            // a care home has a handful of wards: show them down to the rooms
+            tree.expandRecursively(data.getRootItems(), 3);
         }
     }
 
@@ -248,6 +292,12 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
         nameSection.setVisible(kind != Kind.ZONE && kind != Kind.ROOM);
         roomSection.setVisible(kind == Kind.ZONE);
         roomLocations.setVisible(kind == Kind.ROOM);
+        addLocationSection.setVisible(kind == Kind.ROOM);
+        renameSection.setVisible(kind == Kind.SITE || kind == Kind.ZONE);
+        NameForm current = new NameForm();
+        current.name = node == null ? "" : node.name();
+        renameBinder.setBean(current);
+        locationBinder.setBean(new LocationForm());
         if (kind == Kind.ZONE) {
             roomBinder.setBean(new RoomForm());
             LocationForm bed = new LocationForm();
@@ -316,6 +366,47 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
         }
     }
 
+    private void rename() {
+        Node node = selected;
+        if (node == null || !renameBinder.validate().isOk()) {
+            status.invalid();
+            return;
+        }
+        String value = renameBinder.getBean().name.strip();
+        try {
+            Node renamed;
+            if (node.kind() == Kind.SITE) {
+                Site site = admin.call((c, t) -> c.renameSite(t, node.id(), value));
+                renamed = new Node(Kind.SITE, site.id(), site.name());
+            } else {
+                Zone zone = admin.call((c, t) -> c.renameZone(t, node.id(), value));
+                renamed = new Node(Kind.ZONE, zone.id(), zone.name());
+            }
+            reload(renamed);
+            status.saved("admin.saved");
+        } catch (SignalServerException e) {
+            status.failed(e);
+        }
+    }
+
+    private void addLocation() {
+        Node room = selected;
+        if (room == null
+                || room.kind() != Kind.ROOM
+                || !locationBinder.validate().isOk()) {
+            status.invalid();
+            return;
+        }
+        LocationForm form = locationBinder.getBean();
+        try {
+            admin.call((c, t) -> c.addLocation(t, room.id(), new NewLocation(form.kind, form.label.strip())));
+            select(room);
+            status.saved("admin.facility.created");
+        } catch (SignalServerException e) {
+            status.failed(e);
+        }
+    }
+
     /** The node picked in the tree, if any. */
     Optional<Node> selected() {
         return Optional.ofNullable(selected);
@@ -353,6 +444,13 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
         roomNumber.setLabel(getTranslation("admin.facility.room.number"));
         roomName.setLabel(getTranslation("admin.facility.room.name"));
         createRoom.setText(getTranslation("admin.facility.createRoom"));
+        rename.setLabel(
+                getTranslation(kind == Kind.ZONE ? "admin.facility.rename.ZONE" : "admin.facility.rename.SITE"));
+        renameSave.setText(getTranslation("admin.facility.rename"));
+        newLocationKind.setLabel(getTranslation("admin.facility.location.kind"));
+        newLocationKind.setItemLabelGenerator(k -> getTranslation("admin.location." + k));
+        newLocationLabel.setLabel(getTranslation("admin.facility.location.label"));
+        addLocation.setText(getTranslation("admin.facility.location.addToRoom"));
     }
 
     @Override

@@ -136,6 +136,10 @@ public final class RosterView extends Div implements HasDynamicTitle, LocaleChan
             ward.setItems(List.copyOf(choices.wardNames.keySet()));
             ward.setItemLabelGenerator(w -> choices.wardNames.getOrDefault(w, w));
             zones.setItemLabelGenerator(z -> choices.zoneNames.getOrDefault(z, z));
+            zones.setRequiredIndicatorVisible(true);
+            staff.setWidth("18em");
+            zones.setWidth("16em");
+            shift.setWidth("9em");
             zones.setItems(choices.zonesOfWard.getOrDefault(form.wardId, List.of()));
             ward.addValueChangeListener(e -> {
                 if (e.isFromClient() || e.getOldValue() != null) {

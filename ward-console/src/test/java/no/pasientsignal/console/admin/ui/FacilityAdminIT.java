@@ -17,9 +17,12 @@ import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
 import java.util.ArrayDeque;
+import java.util.List;
 import no.pasientsignal.console.admin.ui.FacilityView.Kind;
 import no.pasientsignal.console.admin.ui.FacilityView.Node;
 import no.pasientsignal.console.client.AdminClient.Location;
+import no.pasientsignal.console.client.AdminClient.NewLocation;
+import no.pasientsignal.console.client.AdminClient.NewRoom;
 import no.pasientsignal.console.client.AdminClient.Room;
 import no.pasientsignal.console.client.AdminClient.Site;
 import no.pasientsignal.console.client.AdminClient.Ward;
@@ -117,6 +120,51 @@ class FacilityAdminIT {
         assertThat(kind("admin-location-1-kind").getValue()).isEqualTo("BED");
         assertThat(field("admin-location-1-label").getValue()).isEqualTo("Seng");
         assertThat(api.client.rooms(api.token, own.zones().getFirst().id())).isEmpty();
+    }
+
+    @Test
+    void a_site_and_a_zone_are_renamed_and_a_room_gets_another_location() {
+        AdminApi.OwnSite own = api.ownSite("Gammelt navn");
+        Room room = api.client.createRoom(
+                api.token,
+                own.zones().getFirst().id(),
+                new NewRoom("3", "Rom 3", List.of(new NewLocation("BED", "Seng"))));
+        UI.getCurrent().navigate("admin/facility");
+
+        tree().select(node(own.site().id()));
+        String siteName = AdminApi.unique("Nytt navn");
+        _setValue(field("admin-facility-rename"), siteName);
+        _click(_get(Button.class, spec -> spec.withId("admin-facility-rename-save")));
+        assertThat(text("admin-facility-status-saved")).isEqualTo("Lagret.");
+        assertThat(api.client.sites(api.token)).extracting(Site::name).contains(siteName);
+
+        tree().select(node(own.zones().getFirst().id()));
+        _setValue(field("admin-facility-rename"), "Nordfløyen");
+        _click(_get(Button.class, spec -> spec.withId("admin-facility-rename-save")));
+        assertThat(api.client.zones(api.token, own.ward().id()))
+                .extracting(Zone::name)
+                .contains("Nordfløyen");
+        assertThat(selected().name()).isEqualTo("Nordfløyen");
+
+        tree().select(node(room.id()));
+        _setValue(kind("admin-facility-new-location-kind"), "BATHROOM");
+        _setValue(field("admin-facility-new-location-label"), "Bad");
+        _click(_get(Button.class, spec -> spec.withId("admin-facility-add-location")));
+        assertThat(api.client.locations(api.token, room.id()))
+                .extracting(Location::label)
+                .containsExactlyInAnyOrder("Seng", "Bad");
+        @SuppressWarnings("unchecked")
+        Grid<Location> locations = _get(Grid.class, spec -> spec.withId("admin-facility-locations"));
+        assertThat(GridKt._size(locations)).isEqualTo(2);
+
+        // a label the room has already: refused, and the form keeps it
+        _setValue(kind("admin-facility-new-location-kind"), "BED");
+        _setValue(field("admin-facility-new-location-label"), "Seng");
+        _click(_get(Button.class, spec -> spec.withId("admin-facility-add-location")));
+        assertThat(text("admin-facility-status-error")).startsWith("Signalserveren godtok det ikke:");
+        assertThat(kind("admin-facility-new-location-kind").getValue()).isEqualTo("BED");
+        assertThat(field("admin-facility-new-location-label").getValue()).isEqualTo("Seng");
+        assertThat(api.client.locations(api.token, room.id())).hasSize(2);
     }
 
     @Test
