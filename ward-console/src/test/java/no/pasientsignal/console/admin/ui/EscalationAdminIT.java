@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import no.pasientsignal.console.client.AdminClient.Chain;
 import no.pasientsignal.console.client.AdminClient.Site;
@@ -86,6 +88,22 @@ class EscalationAdminIT {
 
         assertThat(tiers("admin-escalation-LOW-0-tiers").isInvalid()).isTrue();
         assertThat(text("admin-escalation-status-error")).contains("Noen felt må rettes");
+    }
+
+    @Test
+    void the_view_and_its_rows_switch_to_english_and_keep_what_was_typed() {
+        _setValue(seconds("admin-escalation-HIGH-1-after"), 40);
+        @SuppressWarnings("unchecked")
+        Select<Locale> language = _get(Select.class, spec -> spec.withId("language-select"));
+        _setValue(language, Locale.ENGLISH);
+
+        assertThat(_get(H1.class).getText()).isEqualTo("Escalation");
+        assertThat(tiers("admin-escalation-HIGH-0-tiers").getLabel()).isEqualTo("Call");
+        assertThat(seconds("admin-escalation-HIGH-1-after").getLabel()).isEqualTo("After seconds");
+        assertThat(_get(Button.class, spec -> spec.withId("admin-escalation-HIGH-0-remove"))
+                        .getText())
+                .isEqualTo("Remove");
+        assertThat(seconds("admin-escalation-HIGH-1-after").getValue()).isEqualTo(40);
     }
 
     private Chain chain(String priority) {

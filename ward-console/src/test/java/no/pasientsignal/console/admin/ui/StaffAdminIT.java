@@ -11,9 +11,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import no.pasientsignal.console.ConsoleServices;
 import no.pasientsignal.console.client.AdminClient.Staff;
@@ -153,6 +155,30 @@ class StaffAdminIT {
 
         assertThat(text("admin-staff-account-status-error")).contains("You cannot deactivate your own account");
         assertThat(readBack("admin").active()).isTrue();
+    }
+
+    @Test
+    void a_refusal_shown_in_bokmaal_is_shown_in_english_after_the_language_switch() {
+        _click(_get(Button.class, spec -> spec.withId("admin-staff-new")));
+        _setValue(field("admin-staff-username"), "admin");
+        _setValue(field("admin-staff-name"), "En til");
+        _setValue(roles(), Set.of("NURSE"));
+        _setValue(_get(PasswordField.class, spec -> spec.withId("admin-staff-password")), "et langt nok passord");
+        _click(_get(Button.class, spec -> spec.withId("admin-staff-save")));
+        assertThat(text("admin-staff-status-error"))
+                .startsWith("Signalserveren godtok det ikke:")
+                .contains("taken");
+
+        @SuppressWarnings("unchecked")
+        Select<Locale> language = _get(Select.class, spec -> spec.withId("language-select"));
+        _setValue(language, Locale.ENGLISH);
+
+        assertThat(text("admin-staff-status-error"))
+                .doesNotContain("Signalserveren")
+                .contains("admin is taken");
+        assertThat(field("admin-staff-username").getLabel()).isEqualTo("User name");
+        assertThat(roles().getItemLabelGenerator().apply("NIGHT_STAFF")).isEqualTo("Night staff");
+        assertThat(field("admin-staff-name").getValue()).isEqualTo("En til");
     }
 
     private Staff readBack(String username) {
