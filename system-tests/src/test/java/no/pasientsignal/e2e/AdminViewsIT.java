@@ -49,6 +49,12 @@ class AdminViewsIT {
 
         open("admin/facility", "admin-facility-tree");
         assertThat(visible("admin-facility-tree").getText()).contains("Avdeling 2 Øst");
+        // the tree opens down to the rooms; picking one shows its locations
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//vaadin-grid-cell-content[normalize-space()='Rom 203']")))
+                .click();
+        assertThat(visible("admin-facility-locations").getText()).contains("Seng");
         browser.screenshot("admin-facility.png");
 
         open("admin/staff", "admin-staff-grid");

@@ -262,7 +262,7 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
                         Node zoneNode = new Node(Kind.ZONE, zone.id(), zone.name());
                         data.addItem(wardNode, zoneNode);
                         for (Room room : admin.call((c, t) -> c.rooms(t, zone.id()))) {
-                            data.addItem(zoneNode, new Node(Kind.ROOM, room.id(), room.number() + " " + room.name()));
+                            data.addItem(zoneNode, roomNode(room));
                         }
                     }
                 }
@@ -359,7 +359,7 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
                         .toList());
         try {
             Room room = admin.call((c, t) -> c.createRoom(t, zone.id(), request));
-            reload(new Node(Kind.ROOM, room.id(), room.number() + " " + room.name()));
+            reload(roomNode(room));
             status.saved("admin.facility.created");
         } catch (SignalServerException e) {
             status.failed(e);
@@ -405,6 +405,12 @@ public final class FacilityView extends Div implements HasDynamicTitle, LocaleCh
         } catch (SignalServerException e) {
             status.failed(e);
         }
+    }
+
+    /** A room as the tree shows it: its name, with the number in front unless the name has it ("Rom 203"). */
+    private static Node roomNode(Room room) {
+        String label = room.name().contains(room.number()) ? room.name() : room.number() + " " + room.name();
+        return new Node(Kind.ROOM, room.id(), label);
     }
 
     /** The node picked in the tree, if any. */

@@ -19,7 +19,6 @@ final class RowList<B, R extends EditableRow<B>> extends Div implements LocaleCh
 
     private final String prefix;
     private final String addKey;
-    private final Supplier<R> newRow;
     private final Div rows = new Div();
     private final Button add = new Button();
     private final List<R> current = new ArrayList<>();
@@ -27,7 +26,6 @@ final class RowList<B, R extends EditableRow<B>> extends Div implements LocaleCh
     RowList(String prefix, String addKey, Supplier<R> newRow) {
         this.prefix = prefix;
         this.addKey = addKey;
-        this.newRow = newRow;
         setId(prefix);
         addClassName("admin-rows");
         add.setId(prefix + "-add");
