@@ -85,6 +85,19 @@ public final class JdbcFacilityStore {
                 id));
     }
 
+    /** Renames a site; false when there is no such site. */
+    public boolean renameSite(String id, String name) {
+        return jdbc.inTransaction(c -> update(c, "UPDATE site SET name = ? WHERE id = ?", name, id)) == 1;
+    }
+
+    /**
+     * Renames a zone; false when there is no such zone. Zone names are read from here whenever shown,
+     * never cached by the call path, so a rename takes effect at once.
+     */
+    public boolean renameZone(String id, String name) {
+        return jdbc.inTransaction(c -> update(c, "UPDATE zone SET name = ? WHERE id = ?", name, id)) == 1;
+    }
+
     // --- rooms and locations -------------------------------------------------------------------
 
     public RoomRecord createRoom(String zoneId, String number, String name) {

@@ -217,16 +217,18 @@ public final class ApiClient {
             if (node == null) {
                 return null;
             }
-            // a request the server's validation refuses says "Bad Request" on top and names each field below
-            List<String> fieldErrors = new ArrayList<>();
-            node.path("_embedded").path("errors").forEach(error -> {
+            // a request the server's bean validation refused says only "Bad Request" on top; the sentences naming
+            // the fields are in _embedded.errors
+            List<String> details = new ArrayList<>();
+            for (JsonNode error : node.path("_embedded").path("errors")) {
                 JsonNode text = error.get("message");
-                if (text != null && !text.isNull()) {
-                    fieldErrors.add(text.asString());
+                if (text != null && !text.isNull() && !text.asString().isBlank()) {
+                    details.add(text.asString().strip());
                 }
-            });
-            if (!fieldErrors.isEmpty()) {
-                return String.join("; ", fieldErrors);
+            }
+            if (!details.isEmpty()) {
+                return String.join(
+                        " ", details.stream().map(d -> d.endsWith(".") ? d : d + ".").toList());
             }
             JsonNode message = node.get("message");
             return message == null || message.isNull() ? null : message.asString();

@@ -6,27 +6,27 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The server's own sentence out of a refusal, as the console shows it next to the form. */
+/** The server's sentence is found both in its own refusals and in what its bean validation answers. */
 class ApiClientRefusalTest {
 
-    private final ApiClient api = new ApiClient(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1));
+    private final ApiClient api = new ApiClient(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(1));
 
     @Test
-    void a_validation_refusal_gives_the_field_messages_instead_of_bad_request() {
-        String body = "{\"_embedded\":{\"errors\":[{\"message\":\"request.deviceId: must be 1-64 of A-Z\"},"
-                + "{\"message\":\"request.serial: must not be blank\"}]},\"message\":\"Bad Request\"}";
-
-        SignalServerException e = api.failure(400, body, "POST /api/devices");
-
+    void a_refusal_of_the_servers_own_gives_its_message() {
+        SignalServerException e =
+                api.failure(409, "{\"message\":\"username: kari is taken. Nothing was saved.\"}", "POST /x");
         assertThat(e.reason()).isEqualTo(SignalServerException.Reason.REFUSED);
-        assertThat(e.serverMessage())
-                .hasValue("request.deviceId: must be 1-64 of A-Z; request.serial: must not be blank");
+        assertThat(e.serverMessage()).contains("username: kari is taken. Nothing was saved.");
     }
 
     @Test
-    void a_refusal_with_one_sentence_gives_that_sentence() {
-        SignalServerException e = api.failure(409, "{\"message\":\"Nothing was saved.\"}", "POST /api/devices");
-
-        assertThat(e.serverMessage()).hasValue("Nothing was saved.");
+    void a_bean_validation_refusal_gives_the_sentences_naming_the_fields_not_bad_request() {
+        String body = "{\"_links\":{\"self\":{\"href\":\"/api/staff\"}},\"_embedded\":{\"errors\":["
+                + "{\"message\":\"request.username: must be 2-64 of a-z 0-9 . _ - starting with a letter or digit\"},"
+                + "{\"message\":\"request.password: size must be between 12 and 200\"}]},\"message\":\"Bad Request\"}";
+        SignalServerException e = api.failure(400, body, "POST /api/staff");
+        assertThat(e.serverMessage())
+                .contains("request.username: must be 2-64 of a-z 0-9 . _ - starting with a letter or digit."
+                        + " request.password: size must be between 12 and 200.");
     }
 }
