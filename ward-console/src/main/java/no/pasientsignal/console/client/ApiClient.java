@@ -228,7 +228,8 @@ public final class ApiClient {
             }
             if (!details.isEmpty()) {
                 return String.join(
-                        " ", details.stream().map(d -> d.endsWith(".") ? d : d + ".").toList());
+                        " ",
+                        details.stream().map(d -> d.endsWith(".") ? d : d + ".").toList());
             }
             JsonNode message = node.get("message");
             return message == null || message.isNull() ? null : message.asString();
