@@ -196,9 +196,13 @@ public final class RoomTile extends Div {
 
     /** Updates the waiting time only: called every second. */
     void showWaitingTime(Instant now) {
-        waitingTime.setText(room.since()
+        String text = room.since()
                 .map(since -> WaitingTime.format(Duration.between(since, now)))
-                .orElse(""));
+                .orElse("");
+        // every tile ticks each second: send nothing to the browser for the quiet ones, whose text stays empty
+        if (!text.equals(waitingTime.getText())) {
+            waitingTime.setText(text);
+        }
     }
 
     /**
