@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The live room-status board: "my zone" or "the whole ward", one tile per room of that scope: rooms with an active
  * call first (the highest alarm level first, then the room that has waited longest, waiting times counting up every
- * second), then rooms with a resident whose protection is broken, then the quiet rooms by name, small and neutral. Calls are accepted, presence marked and calls resolved from the tiles; an audible signal
- * sounds while a call waits unacknowledged.
+ * second), then rooms with a resident whose protection is broken, then the quiet rooms by name, small and neutral.
+ * Calls are accepted, presence marked and calls resolved from the tiles; an audible signal sounds while a call waits
+ * unacknowledged.
  *
  * <p>While attached it subscribes to the shared {@link CallBoardService} (one stream for the whole console), the
  * {@link BoardClock}, and, with the viewer's own token, a {@link ProtectionAlertService} feed; all deliver on background
@@ -103,6 +104,9 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     private final Paragraph connection = new Paragraph();
     private final Paragraph empty = new Paragraph();
     private final Div grid = new Div();
+    // quiet rooms in a grid of their own, of small tiles: the whole ward fits a tablet below the rooms that need
+    // someone
+    private final Div quietGrid = new Div();
     private final Map<String, RoomTile> tiles = new LinkedHashMap<>();
     private final BoardSound sound = new BoardSound();
     // calls whose sound this board has acknowledged, kept until the server's silence shows on the stream
@@ -195,8 +199,11 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         grid.setId("board-grid");
         grid.addClassName("board-grid");
         grid.getElement().setAttribute("role", "list");
+        quietGrid.setId("board-quiet");
+        quietGrid.addClassName("board-quiet");
+        quietGrid.getElement().setAttribute("role", "list");
 
-        add(header, soundNotice, tabs, scopeNotice, connection, empty, grid);
+        add(header, soundNotice, tabs, scopeNotice, connection, empty, grid, quietGrid);
         updateTexts();
     }
 
@@ -353,7 +360,8 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     private void render() {
         rereadScopeForUnknownRooms();
         List<BoardRoom> rooms = visibleRooms();
-        List<RoomTile> ordered = new ArrayList<>(rooms.size());
+        List<RoomTile> busy = new ArrayList<>(rooms.size());
+        List<RoomTile> quiet = new ArrayList<>(rooms.size());
         Map<String, RoomTile> next = new LinkedHashMap<>();
         for (BoardRoom room : rooms) {
             RoomTile tile = tiles.get(room.roomId());
@@ -361,12 +369,12 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
                 tile = new RoomTile(room, new TileActions());
             }
             next.put(room.roomId(), tile);
-            ordered.add(tile);
+            (room.isQuiet() ? quiet : busy).add(tile);
         }
-        if (!grid.getChildren().toList().equals(ordered)) {
-            grid.removeAll();
-            ordered.forEach(grid::add);
-        }
+        // a tile that changes between quiet and busy moves grid (adding it elsewhere takes it from the other one)
+        placeInOrder(grid, busy);
+        placeInOrder(quietGrid, quiet);
+        quietGrid.setVisible(!quiet.isEmpty());
         tiles.clear();
         tiles.putAll(next);
         var now = clock.now();
@@ -376,6 +384,13 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         showConnection();
         showScopeNotice();
         getUI().ifPresent(ui -> updateSound(ui, false));
+    }
+
+    private static void placeInOrder(Div container, List<RoomTile> ordered) {
+        if (!container.getChildren().toList().equals(ordered)) {
+            container.removeAll();
+            ordered.forEach(container::add);
+        }
     }
 
     // --- sound
@@ -580,6 +595,7 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         soundOn.setText(getTranslation("board.sound.on"));
         acknowledge.setText(getTranslation("board.sound.acknowledge"));
         grid.getElement().setAttribute("aria-label", getTranslation("board.grid.label"));
+        quietGrid.getElement().setAttribute("aria-label", getTranslation("board.quiet.label"));
         showConnection();
         showScopeNotice();
     }
