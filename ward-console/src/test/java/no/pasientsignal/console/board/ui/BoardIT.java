@@ -8,6 +8,7 @@ import static no.pasientsignal.console.testsupport.KaribuConsole.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
@@ -244,7 +245,9 @@ class BoardIT {
             assertThat(tile.acceptButton().isVisible()).isFalse();
             assertThat(tile.presenceText()).isEmpty();
             assertThat(tile.getElement().getAttribute("aria-label")).isEqualTo(quiet + ", rolig");
+            assertThat(containerOf(tile)).isEqualTo("board-quiet"); // the grid of small tiles
         }
+        assertThat(containerOf(tile("Rom " + OTHER).orElseThrow())).isEqualTo("board-grid");
     }
 
     @Test
@@ -264,6 +267,7 @@ class BoardIT {
         assertThat(alarm.getClassNames())
                 .contains("has-call", "priority-medium")
                 .doesNotContain("quiet");
+        assertThat(containerOf(alarm)).isEqualTo("board-grid");
         List<RoomTile> tiles = _find(RoomTile.class);
         assertThat(tiles.indexOf(alarm))
                 .isLessThan(tiles.indexOf(
@@ -277,6 +281,7 @@ class BoardIT {
             assertThat(back.isQuiet()).isTrue();
             assertThat(back.getClassNames()).doesNotContain("has-call", "priority-medium", "awaiting-response");
             assertThat(back.isBusy()).isFalse();
+            assertThat(containerOf(back)).isEqualTo("board-quiet");
         });
         assertThat(serverCall(MINE)).isEmpty();
     }
@@ -510,6 +515,11 @@ class BoardIT {
         return _find(RoomTile.class).stream()
                 .filter(tile -> tile.roomNameText().equals(roomName))
                 .findFirst();
+    }
+
+    /** The id of the grid a tile is in: {@code board-grid} (calls and alerts) or {@code board-quiet}. */
+    private static String containerOf(RoomTile tile) {
+        return tile.getParent().flatMap(Component::getId).orElse("");
     }
 
     private static List<String> roomNames() {
