@@ -27,8 +27,8 @@ class CallReachesBoardIT {
     private static final long MAX_PRESS_TO_VISIBLE_MILLIS = 1000;
 
     /**
-     * Records, in the page, when room $0's tile first shows a call (a room whose resident has lost
-     * protection may have a tile already, without a call), painted (epoch ms, after the next
+     * Records, in the page, when room $0's tile first shows a call (every room of the ward has a
+     * tile, quiet or with a protection alert, before it has a call), painted (epoch ms, after the next
      * animation frame) and the raise time the tile carries ({@code data-since}, the server's clock
      * on the same machine).
      */
@@ -37,7 +37,7 @@ class CallReachesBoardIT {
             window.__tileSeen = null;
             const check = () => {
               if (window.__tileSeen) { return; }
-              const tile = document.querySelector('.room-tile[data-room="' + room + '"]:not(.protection-only)');
+              const tile = document.querySelector('.room-tile.has-call[data-room="' + room + '"]');
               if (tile) {
                 const since = Number(tile.getAttribute('data-since'));
                 window.__tileSeen = {pending: true};
@@ -90,7 +90,7 @@ class CallReachesBoardIT {
 
         // It appears without a reload. The wait is long so CI load cannot make the test flaky; the
         // latency itself is measured in the page and must be within a second.
-        By tile203 = By.cssSelector(".room-tile[data-room='Rom 203']:not(.protection-only)");
+        By tile203 = By.cssSelector(".room-tile.has-call[data-room='Rom 203']");
         WebElement tile =
                 browser.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(tile203));
         @SuppressWarnings("unchecked")
@@ -118,8 +118,8 @@ class CallReachesBoardIT {
                 .until(ExpectedConditions.textToBePresentInElementLocated(tile203, "Tatt imot av sykepleier"));
         browser.screenshot("board-accepted.png");
 
-        // Cancelled at the device in the room: the call's tile goes away (the room may stay, amber, for a protection
-        // alert).
+        // Cancelled at the device in the room: the tile no longer shows a call (the room stays, quiet, or amber for a
+        // protection alert).
         assertThat(system.sim("cancel", "203")).isZero();
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(tile203));
     }

@@ -3,19 +3,22 @@ package no.pasientsignal.console.board.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import no.pasientsignal.console.client.ProtectionAlert;
 
 /**
- * One tile on a viewer's board: a room with active calls, or with a resident whose protection is broken, or both.
+ * One tile on a viewer's board: a room with active calls, or with a resident whose protection is broken, or both, or
+ * neither (a quiet room: the board shows every room of its scope, so a carer sees the whole ward at a glance).
  *
  * @param roomId the room's id
  * @param roomName the room's display name
- * @param calls the room's calls; empty when the room is on the board only for a protection alert
+ * @param calls the room's calls; empty when the room has none
  * @param protection the room's residents whose protection is broken now (technical alerts), oldest first
  */
 public record BoardRoom(String roomId, String roomName, Optional<RoomStatus> calls, List<ProtectionAlert> protection) {
@@ -31,28 +34,49 @@ public record BoardRoom(String roomId, String roomName, Optional<RoomStatus> cal
             .thenComparing(BoardRoom::roomName)
             .thenComparing(BoardRoom::roomId);
 
+    /** Quiet rooms: by name, numbers in names compared as numbers ("Rom 9" before "Rom 10"). */
+    static final Comparator<BoardRoom> QUIET_ORDER =
+            Comparator.comparing(BoardRoom::roomName, RoomNameOrder.INSTANCE).thenComparing(BoardRoom::roomId);
+
     public BoardRoom {
         Objects.requireNonNull(roomId, "roomId");
         Objects.requireNonNull(calls, "calls");
+        roomName = roomName == null || roomName.isBlank() ? roomId : roomName;
         protection = protection.stream()
                 .sorted(Comparator.comparing(ProtectionAlert::raisedAt))
                 .toList();
-        if (calls.isEmpty() && protection.isEmpty()) {
-            throw new IllegalArgumentException("A room on the board has a call or a protection alert.");
-        }
     }
 
-    /** The colour level of the tile; empty for a room with only a protection alert (shown amber, not as an alarm). */
+    /** A room with no call and no protection alert. */
+    public static BoardRoom quiet(String roomId, String roomName) {
+        return new BoardRoom(roomId, roomName, Optional.empty(), List.of());
+    }
+
+    /** Whether nothing is going on in the room: no call, no protection alert. */
+    public boolean isQuiet() {
+        return calls.isEmpty() && protection.isEmpty();
+    }
+
+    /**
+     * The colour level of the tile; empty for a room without a call (amber for a protection alert, neutral when quiet,
+     * never an alarm colour).
+     */
     public Optional<AlarmLevel> level() {
         return calls.map(RoomStatus::level);
     }
 
+    /** {@link #arrange(List, List, Map, Filter)} without quiet rooms: only rooms with something going on. */
+    public static List<BoardRoom> arrange(List<RoomStatus> rooms, List<ProtectionAlert> alerts, Filter filter) {
+        return arrange(rooms, alerts, Map.of(), filter);
+    }
+
     /**
      * The tiles of one board: rooms with calls in {@link RoomStatus#BOARD_ORDER} (highest level, then longest
-     * waiting), then rooms that have only a protection alert, oldest alert first. Rooms {@code filter} rejects are
-     * left out.
+     * waiting), then rooms that have only a protection alert, oldest alert first, then the other rooms of {@code
+     * allRooms} (id to name), quiet, by name. Rooms {@code filter} rejects are left out.
      */
-    public static List<BoardRoom> arrange(List<RoomStatus> rooms, List<ProtectionAlert> alerts, Filter filter) {
+    public static List<BoardRoom> arrange(
+            List<RoomStatus> rooms, List<ProtectionAlert> alerts, Map<String, String> allRooms, Filter filter) {
         Map<String, List<ProtectionAlert>> alertsByRoom = new LinkedHashMap<>();
         Map<String, String> alertRoomNames = new LinkedHashMap<>();
         for (ProtectionAlert alert : alerts) {
@@ -82,12 +106,22 @@ public record BoardRoom(String roomId, String roomName, Optional<RoomStatus> cal
                         entry.getKey(), alertRoomNames.get(entry.getKey()), Optional.empty(), entry.getValue()))
                 .sorted(PROTECTION_ONLY_ORDER)
                 .forEach(arranged::add);
+        Set<String> placed = new HashSet<>();
+        arranged.forEach(room -> placed.add(room.roomId()));
+        allRooms.entrySet().stream()
+                .filter(entry -> !placed.contains(entry.getKey()))
+                .filter(entry -> filter.shows(entry.getKey(), null, null))
+                .map(entry -> quiet(entry.getKey(), entry.getValue()))
+                .sorted(QUIET_ORDER)
+                .forEach(arranged::add);
         return arranged;
     }
 
-    /** Since when the tile has been on the board for its most urgent reason. */
-    public Instant since() {
-        return calls.map(RoomStatus::waitingSince)
-                .orElseGet(() -> protection.getFirst().raisedAt());
+    /** Since when the tile has been on the board for its most urgent reason; empty for a quiet room. */
+    public Optional<Instant> since() {
+        if (calls.isPresent()) {
+            return calls.map(RoomStatus::waitingSince);
+        }
+        return protection.stream().findFirst().map(ProtectionAlert::raisedAt);
     }
 }

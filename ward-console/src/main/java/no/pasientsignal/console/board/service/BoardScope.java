@@ -13,6 +13,8 @@ import java.util.Set;
  * @param myWards the wards of those zones
  * @param roomZones the zone of every room the console knows (protection alerts name only the room)
  * @param zoneWards the ward of every zone the console knows
+ * @param roomNames the display name of every room the console knows: the board shows each room of its scope as a tile,
+ *     quiet ones too
  */
 public record BoardScope(
         boolean known,
@@ -20,16 +22,19 @@ public record BoardScope(
         Set<String> myZones,
         Set<String> myWards,
         Map<String, String> roomZones,
-        Map<String, String> zoneWards) {
+        Map<String, String> zoneWards,
+        Map<String, String> roomNames) {
 
     /** Nothing is known: both views show every room. */
-    public static final BoardScope UNKNOWN = new BoardScope(false, false, Set.of(), Set.of(), Map.of(), Map.of());
+    public static final BoardScope UNKNOWN =
+            new BoardScope(false, false, Set.of(), Set.of(), Map.of(), Map.of(), Map.of());
 
     public BoardScope {
         myZones = Set.copyOf(myZones);
         myWards = Set.copyOf(myWards);
         roomZones = Map.copyOf(roomZones);
         zoneWards = Map.copyOf(zoneWards);
+        roomNames = Map.copyOf(roomNames);
     }
 
     /**

@@ -18,7 +18,7 @@ import no.pasientsignal.console.client.SignalServerException;
  * viewer's own token, from what the server routes alarms by: the site's shift plan and roster ({@code GET
  * /api/sites/{id}/routing/shifts} and {@code .../roster}) give the zones the viewer covers in the shift running now
  * ({@link ZoneCoverage}), and the facility tree (wards, zones, rooms) places protection alerts, which name only a
- * room. Boards reload it every few minutes, so a shift change moves the board with it.
+ * room, and lists every room, so quiet rooms get a tile too. Boards reload it every few minutes, so a shift change moves the board with it.
  */
 public final class BoardScopeService {
 
@@ -41,6 +41,7 @@ public final class BoardScopeService {
         Set<String> myWards = new LinkedHashSet<>();
         Map<String, String> roomZones = new HashMap<>();
         Map<String, String> zoneWards = new HashMap<>();
+        Map<String, String> roomNames = new HashMap<>();
         for (BoardClient.Site site : client.sites(token)) {
             ZoneCoverage coverage = ZoneCoverage.of(
                     username, clock.instant(), client.shifts(site.id(), token), client.roster(site.id(), token));
@@ -51,10 +52,16 @@ public final class BoardScopeService {
                     zoneWards.put(zone.id(), ward.id());
                     for (BoardClient.Room room : client.rooms(zone.id(), token)) {
                         roomZones.put(room.id(), zone.id());
+                        roomNames.put(room.id(), displayName(room));
                     }
                 }
             }
         }
-        return new BoardScope(true, !myZones.isEmpty(), myZones, myWards, roomZones, zoneWards);
+        return new BoardScope(true, !myZones.isEmpty(), myZones, myWards, roomZones, zoneWards, roomNames);
+    }
+
+    /** The room's name as calls carry it; its number when it has no name. */
+    private static String displayName(BoardClient.Room room) {
+        return room.name() == null || room.name().isBlank() ? room.number() : room.name();
     }
 }

@@ -8,6 +8,7 @@
  * no.pasientsignal.console.board.service.BoardScopeService} works out each viewer's own zone from the roster (the shared
  * call stream cannot say who is looking), and {@link no.pasientsignal.console.board.service.BoardRoom#arrange} puts a
  * viewer's tiles in board order (highest {@link no.pasientsignal.console.board.service.AlarmLevel}, then longest
- * waiting; rooms with only a protection alert after them).
+ * waiting; rooms with only a protection alert after them; then every other room of the viewer's scope, quiet, by
+ * name).
  */
 package no.pasientsignal.console.board.service;

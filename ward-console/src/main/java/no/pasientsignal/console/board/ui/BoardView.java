@@ -52,16 +52,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live room-status board: "my zone" or "the whole ward", one tile per room with an active call or a resident whose
- * protection is broken, the highest alarm level first and then the room that has waited longest, waiting times
- * counting up every second. Calls are accepted, presence marked and calls resolved from the tiles; an audible signal
- * sounds while a call waits unacknowledged.
+ * The live room-status board: "my zone" or "the whole ward", one tile per room of that scope: rooms with an active
+ * call first (the highest alarm level first, then the room that has waited longest, waiting times counting up every
+ * second), then rooms with a resident whose protection is broken, then the quiet rooms by name, small and neutral.
+ * Calls are accepted, presence marked and calls resolved from the tiles; an audible signal sounds while a call waits
+ * unacknowledged.
  *
  * <p>While attached it subscribes to the shared {@link CallBoardService} (one stream for the whole console), the
  * {@link BoardClock}, and, with the viewer's own token, a {@link ProtectionAlertService} feed; all deliver on background
  * threads and the view applies them with {@link UI#access}, so server push brings changes in without a reload. The
  * view never changes the board state itself: an action's effect arrives through the stream like everyone else's, and
- * a refused action leaves the board as it is and says why on the tile.
+ * a refused action leaves the board as it is and says why on the tile. Actions run off the UI thread (a slow server
+ * must not freeze the tablet); the tile's buttons stay disabled until the server has answered.
  *
  * <p>"My zone" is worked out per viewer ({@link BoardScopeService}: the zones the roster gives them in the shift
  * running now), since the shared stream's per-user fields describe whoever's token opened it.
@@ -102,6 +104,9 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
     private final Paragraph connection = new Paragraph();
     private final Paragraph empty = new Paragraph();
     private final Div grid = new Div();
+    // quiet rooms in a grid of their own, of small tiles: the whole ward fits a tablet below the rooms that need
+    // someone
+    private final Div quietGrid = new Div();
     private final Map<String, RoomTile> tiles = new LinkedHashMap<>();
     private final BoardSound sound = new BoardSound();
     // calls whose sound this board has acknowledged, kept until the server's silence shows on the stream
@@ -194,8 +199,11 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         grid.setId("board-grid");
         grid.addClassName("board-grid");
         grid.getElement().setAttribute("role", "list");
+        quietGrid.setId("board-quiet");
+        quietGrid.addClassName("board-quiet");
+        quietGrid.getElement().setAttribute("role", "list");
 
-        add(header, soundNotice, tabs, scopeNotice, connection, empty, grid);
+        add(header, soundNotice, tabs, scopeNotice, connection, empty, grid, quietGrid);
         updateTexts();
     }
 
@@ -345,13 +353,15 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         return BoardRoom.arrange(
                 shown.rooms(),
                 protectionShown == null ? List.of() : protectionShown.alerts(),
+                scope.roomNames(),
                 (roomId, zoneId, wardId) -> scope.shows(roomId, zoneId, wardId, mine));
     }
 
     private void render() {
         rereadScopeForUnknownRooms();
         List<BoardRoom> rooms = visibleRooms();
-        List<RoomTile> ordered = new ArrayList<>(rooms.size());
+        List<RoomTile> busy = new ArrayList<>(rooms.size());
+        List<RoomTile> quiet = new ArrayList<>(rooms.size());
         Map<String, RoomTile> next = new LinkedHashMap<>();
         for (BoardRoom room : rooms) {
             RoomTile tile = tiles.get(room.roomId());
@@ -359,12 +369,12 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
                 tile = new RoomTile(room, new TileActions());
             }
             next.put(room.roomId(), tile);
-            ordered.add(tile);
+            (room.isQuiet() ? quiet : busy).add(tile);
         }
-        if (!grid.getChildren().toList().equals(ordered)) {
-            grid.removeAll();
-            ordered.forEach(grid::add);
-        }
+        // a tile that changes between quiet and busy moves grid (adding it elsewhere takes it from the other one)
+        placeInOrder(grid, busy);
+        placeInOrder(quietGrid, quiet);
+        quietGrid.setVisible(!quiet.isEmpty());
         tiles.clear();
         tiles.putAll(next);
         var now = clock.now();
@@ -374,6 +384,13 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         showConnection();
         showScopeNotice();
         getUI().ifPresent(ui -> updateSound(ui, false));
+    }
+
+    private static void placeInOrder(Div container, List<RoomTile> ordered) {
+        if (!container.getChildren().toList().equals(ordered)) {
+            container.removeAll();
+            ordered.forEach(container::add);
+        }
     }
 
     // --- sound
@@ -406,27 +423,48 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         });
     }
 
+    /**
+     * Stops the sound here at once, then silences the calls on the server off the UI thread (a nurse must be able to
+     * stop the noise even when the server is slow or gone) and says which of the two happened.
+     */
     private void acknowledgeSound() {
         Optional<ConsoleUser> user = authentication.currentUser();
+        Optional<UI> ui = getUI();
         List<ActiveCall> sounding = soundingCalls();
-        String failure = null;
-        for (ActiveCall call : sounding) {
-            acknowledged.add(call.id());
-            if (user.isEmpty()) {
-                continue;
-            }
-            try {
-                client.silence(call.id(), user.get().token());
-            } catch (SignalServerException e) {
-                failure = ServerErrors.sentence(this, e);
-            }
+        sounding.forEach(call -> acknowledged.add(call.id()));
+        ui.ifPresent(u -> updateSound(u, false));
+        if (user.isEmpty() || ui.isEmpty()) {
+            showSoundNotice(null);
+            return;
         }
+        acknowledge.setEnabled(false);
+        Thread.ofVirtual().name("board-silence-" + user.get().username()).start(() -> {
+            SignalServerException failure = null;
+            for (ActiveCall call : sounding) {
+                try {
+                    client.silence(call.id(), user.get().token());
+                } catch (SignalServerException e) {
+                    failure = e;
+                } catch (RuntimeException e) {
+                    LOG.warn("Silencing a call failed unexpectedly", e);
+                    failure = new SignalServerException(
+                            SignalServerException.Reason.UNEXPECTED_RESPONSE, String.valueOf(e.getMessage()), e);
+                }
+            }
+            SignalServerException refused = failure;
+            inUi(ui.get(), () -> {
+                acknowledge.setEnabled(true);
+                showSoundNotice(refused == null ? null : ServerErrors.sentence(this, refused));
+            });
+        });
+    }
+
+    private void showSoundNotice(String failure) {
         soundNotice.setVisible(true);
         soundNotice.setText(
                 failure == null
                         ? getTranslation("board.sound.acknowledged")
                         : getTranslation("board.sound.acknowledgedHere", failure));
-        getUI().ifPresent(ui -> updateSound(ui, false));
     }
 
     /** What the board last asked the browser to sound: {@code high}, {@code medium}, {@code low} or {@code off}. */
@@ -440,62 +478,74 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
 
         @Override
         public void accept(RoomTile tile) {
-            act(tile, (call, user) -> {
-                if (call.awaitsResponse()) {
-                    client.accept(call.id(), user.token());
-                }
-            });
+            List<ActiveCall> waiting =
+                    callsOf(tile).stream().filter(ActiveCall::awaitsResponse).toList();
+            send(tile, user -> waiting.forEach(call -> client.accept(call.id(), user.token())));
         }
 
         @Override
         public void presence(RoomTile tile, boolean present) {
-            Optional<ConsoleUser> user = authentication.currentUser();
-            if (user.isEmpty()) {
-                return;
-            }
-            try {
-                client.presence(tile.room().roomId(), present, user.get().token());
-                tile.showError(null);
-            } catch (SignalServerException e) {
-                tile.showError(ServerErrors.sentence(BoardView.this, e));
-            }
+            String roomId = tile.room().roomId();
+            send(tile, user -> client.presence(roomId, present, user.token()));
         }
 
         @Override
         public void resolve(RoomTile tile) {
+            List<ActiveCall> calls = callsOf(tile);
+            String roomId = tile.room().roomId();
             boolean present = tile.room().calls().map(RoomStatus::hasPresence).orElse(false);
-            if (act(tile, (call, user) -> client.resolve(call.id(), user.token())) && present) {
-                // done in the room: clear the presence too, or the room's next call would come as a staff assist
-                presence(tile, false);
-            }
+            send(tile, user -> {
+                calls.forEach(call -> client.resolve(call.id(), user.token()));
+                if (present) {
+                    // done in the room: clear the presence too, or the room's next call would come as a staff assist
+                    client.presence(roomId, false, user.token());
+                }
+            });
+        }
+
+        private List<ActiveCall> callsOf(RoomTile tile) {
+            return tile.room().calls().map(RoomStatus::calls).orElse(List.of());
         }
 
         /**
-         * Applies {@code action} to each call of the tile's room; stops at the first refusal and says why on the tile.
-         * Returns whether every call was done.
+         * Sends {@code requests} to the server off the UI thread, so a slow server holds nobody's tablet: the tile's
+         * buttons stay disabled until the answer, which is applied with {@link UI#access}. The first refusal stops
+         * the requests and is told on the tile; success clears an earlier refusal. The board itself changes only
+         * when the stream brings the effect.
          */
-        private boolean act(RoomTile tile, CallAction action) {
+        private void send(RoomTile tile, ServerRequests requests) {
             Optional<ConsoleUser> user = authentication.currentUser();
-            Optional<RoomStatus> calls = tile.room().calls();
-            if (user.isEmpty() || calls.isEmpty()) {
-                return false;
+            Optional<UI> ui = getUI();
+            if (user.isEmpty() || ui.isEmpty()) {
+                tile.setBusy(false);
+                return;
             }
-            try {
-                for (ActiveCall call : calls.get().calls()) {
-                    action.apply(call, user.get());
+            tile.setBusy(true);
+            ConsoleUser by = user.get();
+            Thread.ofVirtual().name("board-action-" + by.username()).start(() -> {
+                SignalServerException failure = null;
+                try {
+                    requests.send(by);
+                } catch (SignalServerException e) {
+                    failure = e;
+                } catch (RuntimeException e) {
+                    LOG.warn("A board action failed unexpectedly", e);
+                    failure = new SignalServerException(
+                            SignalServerException.Reason.UNEXPECTED_RESPONSE, String.valueOf(e.getMessage()), e);
                 }
-                tile.showError(null);
-                return true;
-            } catch (SignalServerException e) {
-                tile.showError(ServerErrors.sentence(BoardView.this, e));
-                return false;
-            }
+                SignalServerException refused = failure;
+                inUi(ui.get(), () -> {
+                    tile.setBusy(false);
+                    tile.showError(refused == null ? null : ServerErrors.sentence(BoardView.this, refused));
+                });
+            });
         }
     }
 
+    /** The requests one tap on a tile sends, in order; blocking, run off the UI thread. */
     @FunctionalInterface
-    private interface CallAction {
-        void apply(ActiveCall call, ConsoleUser user);
+    private interface ServerRequests {
+        void send(ConsoleUser user);
     }
 
     // --- texts
@@ -510,7 +560,8 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         connection.setVisible(key != null);
         connection.setText(key == null ? "" : getTranslation(key));
         setClassName("board-stale", key != null);
-        empty.setVisible(tiles.isEmpty() && shown.isLive());
+        // quiet rooms have tiles too: the sentence says that none of them has a call or an alert
+        empty.setVisible(tiles.values().stream().allMatch(RoomTile::isQuiet) && shown.isLive());
         empty.setText(getTranslation(myZoneOnly() ? "board.empty.myZone" : "board.empty"));
     }
 
@@ -544,6 +595,7 @@ public final class BoardView extends Div implements HasDynamicTitle, LocaleChang
         soundOn.setText(getTranslation("board.sound.on"));
         acknowledge.setText(getTranslation("board.sound.acknowledge"));
         grid.getElement().setAttribute("aria-label", getTranslation("board.grid.label"));
+        quietGrid.getElement().setAttribute("aria-label", getTranslation("board.quiet.label"));
         showConnection();
         showScopeNotice();
     }

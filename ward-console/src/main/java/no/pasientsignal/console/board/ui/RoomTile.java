@@ -20,7 +20,11 @@ import no.pasientsignal.console.client.ProtectionAlert;
  * residents of the room whose protection is broken; with buttons to accept, mark presence and resolve. The colour is
  * the room's highest alarm level (IEC 60601-1-8: high red, medium yellow, low cyan); the edge flashes (high fast,
  * medium slower, low steady) only while nobody has taken the call, so an accepted call stays visible without shouting.
- * A room on the board only for a protection alert is pale amber, never an alarm colour.
+ * A room on the board only for a protection alert is pale amber, never an alarm colour; a quiet room (no call, no
+ * alert) is a small neutral tile with its name only, so the whole ward fits one screen.
+ *
+ * <p>While an action the tile asked for is on its way to the server the tile is {@link #setBusy busy}: its buttons are
+ * disabled, so a second tap cannot send it twice.
  */
 public final class RoomTile extends Div {
 
@@ -45,7 +49,10 @@ public final class RoomTile extends Div {
     private final Button markPresence = new Button();
     private final Button resolve = new Button();
     private final Div waiting;
+    private final Div status;
+    private final Div buttons;
     private BoardRoom room;
+    private boolean busy;
 
     RoomTile(BoardRoom room, Actions actions) {
         this.room = Objects.requireNonNull(room, "room");
@@ -68,11 +75,15 @@ public final class RoomTile extends Div {
         accept.addClassName("tile-accept");
         markPresence.addClassName("tile-presence-button");
         resolve.addClassName("tile-resolve");
+        // disabled in the browser at the tap, before the server hears of it; the board enables them when done
+        accept.setDisableOnClick(true);
+        markPresence.setDisableOnClick(true);
+        resolve.setDisableOnClick(true);
         accept.addClickListener(e -> actions.accept(this));
         markPresence.addClickListener(e -> actions.presence(
                 this, !room().calls().map(RoomStatus::hasPresence).orElse(false)));
         resolve.addClickListener(e -> actions.resolve(this));
-        Div buttons = new Div(accept, markPresence, resolve);
+        buttons = new Div(accept, markPresence, resolve);
         buttons.addClassName("tile-actions");
 
         Div indicator = new Div();
@@ -80,7 +91,7 @@ public final class RoomTile extends Div {
         indicator.getElement().setAttribute("aria-hidden", "true");
         waiting = new Div(waitingLabel, waitingTime);
         waiting.addClassName("waiting");
-        Div status = new Div(responder, presence);
+        status = new Div(responder, presence);
         status.addClassName("tile-status");
         add(indicator, roomName, callTypes, waiting, status, protection, error, buttons);
     }
@@ -90,17 +101,25 @@ public final class RoomTile extends Div {
         this.room = Objects.requireNonNull(shown, "shown");
         getElement().setAttribute("data-room", shown.roomName());
         // when the room's most urgent call was raised (epoch ms, server clock): lets an end-to-end test time the board
-        getElement().setAttribute("data-since", Long.toString(shown.since().toEpochMilli()));
+        shown.since()
+                .ifPresentOrElse(
+                        since -> getElement().setAttribute("data-since", Long.toString(since.toEpochMilli())),
+                        () -> getElement().removeAttribute("data-since"));
         roomName.setText(shown.roomName());
         Optional<RoomStatus> calls = shown.calls();
         Optional<AlarmLevel> level = shown.level();
         for (AlarmLevel l : AlarmLevel.values()) {
             setClassName(l.cssClass(), level.equals(Optional.of(l)));
         }
-        setClassName("protection-only", calls.isEmpty());
+        boolean quiet = shown.isQuiet();
+        setClassName("has-call", calls.isPresent());
+        setClassName("protection-only", calls.isEmpty() && !quiet);
+        setClassName("quiet", quiet);
         setClassName("awaiting-response", calls.map(RoomStatus::awaitsResponse).orElse(false));
 
-        callTypes.setText(calls.map(this::callTypeText).orElseGet(() -> getTranslation("board.tile.noCall")));
+        callTypes.setVisible(!quiet);
+        callTypes.setText(
+                calls.map(this::callTypeText).orElseGet(() -> quiet ? "" : getTranslation("board.tile.noCall")));
         waiting.setVisible(calls.isPresent());
         waitingLabel.setText(getTranslation("board.tile.waiting"));
 
@@ -112,6 +131,9 @@ public final class RoomTile extends Div {
                         : getTranslation("board.tile.acceptedBy", String.join(", ", acceptedBy)));
         boolean present = calls.map(RoomStatus::hasPresence).orElse(false);
         presence.setVisible(present);
+        status.setVisible(calls.isPresent());
+        // a quiet tile is a name to glance at; the board cannot tell presence in a room without a call
+        buttons.setVisible(!quiet);
         String presentBy = calls.map(RoomStatus::presentBy).orElse(null);
         presence.setText(
                 present
@@ -163,6 +185,9 @@ public final class RoomTile extends Div {
     }
 
     private String ariaLabel(BoardRoom shown) {
+        if (shown.isQuiet()) {
+            return getTranslation("board.tile.label.quiet", shown.roomName());
+        }
         return shown.level()
                 .map(l ->
                         getTranslation("board.tile.label", shown.roomName(), getTranslation("board.level." + l.name())))
@@ -171,7 +196,36 @@ public final class RoomTile extends Div {
 
     /** Updates the waiting time only: called every second. */
     void showWaitingTime(Instant now) {
-        waitingTime.setText(WaitingTime.format(Duration.between(room.since(), now)));
+        String text = room.since()
+                .map(since -> WaitingTime.format(Duration.between(since, now)))
+                .orElse("");
+        // every tile ticks each second: send nothing to the browser for the quiet ones, whose text stays empty
+        if (!text.equals(waitingTime.getText())) {
+            waitingTime.setText(text);
+        }
+    }
+
+    /**
+     * Marks an action of this tile as on its way to the server ({@code true}: buttons disabled) or answered
+     * ({@code false}: buttons enabled again).
+     */
+    void setBusy(boolean busy) {
+        this.busy = busy;
+        accept.setEnabled(!busy);
+        markPresence.setEnabled(!busy);
+        resolve.setEnabled(!busy);
+        setClassName("busy", busy);
+        getElement().setAttribute("aria-busy", Boolean.toString(busy));
+    }
+
+    /** Whether an action of this tile is on its way to the server. */
+    public boolean isBusy() {
+        return busy;
+    }
+
+    /** Whether the tile shows a quiet room (no call, no protection alert). */
+    public boolean isQuiet() {
+        return room.isQuiet();
     }
 
     /** Shows what went wrong with the last action on this tile, as a sentence; {@code null} clears it. */

@@ -3,7 +3,10 @@ package no.pasientsignal.console.board.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import no.pasientsignal.console.client.ActiveCall;
 import no.pasientsignal.console.client.NeedCoverage;
@@ -94,6 +97,57 @@ class BoardOrderTest {
 
         assertThat(BoardRoom.arrange(List.of(), List.of(cleared), (room, zone, ward) -> true))
                 .isEmpty();
+    }
+
+    @Test
+    void quiet_rooms_follow_the_alarm_and_protection_rooms_in_name_order_with_numbers_read_as_numbers() {
+        List<RoomStatus> rooms = List.of(
+                room("r-10", call("r-10", "PATIENT_CALL", "NORMAL", NINE)),
+                room("r-3", call("r-3", "FALL", "EMERGENCY", NINE)));
+        List<ProtectionAlert> alerts = List.of(alert("r-1", "r-9", NINE.minusSeconds(60)));
+        Map<String, String> allRooms = new LinkedHashMap<>();
+        for (int number : new int[] {10, 9, 2, 1, 3, 12}) {
+            allRooms.put("r-" + number, "Rom " + number);
+        }
+        allRooms.put("r-b", "Bad");
+
+        List<BoardRoom> arranged = BoardRoom.arrange(rooms, alerts, allRooms, (room, zone, ward) -> true);
+
+        // alarm rooms (high before medium), the protection alert's room, then the quiet ones: each room once
+        assertThat(arranged)
+                .extracting(BoardRoom::roomId)
+                .containsExactly("r-3", "r-10", "r-9", "r-b", "r-1", "r-2", "r-12");
+        assertThat(arranged)
+                .extracting(BoardRoom::isQuiet)
+                .containsExactly(false, false, false, true, true, true, true);
+        BoardRoom quiet = arranged.get(4);
+        assertThat(quiet.level()).isEmpty();
+        assertThat(quiet.since()).isEmpty();
+        assertThat(quiet.protection()).isEmpty();
+    }
+
+    @Test
+    void quiet_rooms_outside_the_viewers_scope_are_left_out() {
+        Map<String, String> allRooms = Map.of("201", "Rom 201", "202", "Rom 202", "301", "Rom 301");
+
+        List<BoardRoom> arranged =
+                BoardRoom.arrange(List.of(), List.of(), allRooms, (room, zone, ward) -> room.startsWith("2"));
+
+        assertThat(arranged).extracting(BoardRoom::roomId).containsExactly("201", "202");
+    }
+
+    @Test
+    void a_quiet_room_without_a_name_is_shown_by_its_id() {
+        assertThat(BoardRoom.quiet("r-7", " ").roomName()).isEqualTo("r-7");
+    }
+
+    @Test
+    void room_names_compare_numbers_by_value_and_letters_without_case() {
+        List<String> names = new ArrayList<>(List.of("Rom 10", "rom 2", "Rom 1B", "Rom 1a", "Rom 100", "Bad"));
+
+        names.sort(RoomNameOrder.INSTANCE);
+
+        assertThat(names).containsExactly("Bad", "Rom 1a", "Rom 1B", "rom 2", "Rom 10", "Rom 100");
     }
 
     static ActiveCall call(String roomId, String type, String priority, Instant raisedAt) {

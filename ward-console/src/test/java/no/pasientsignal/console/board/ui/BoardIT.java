@@ -8,6 +8,7 @@ import static no.pasientsignal.console.testsupport.KaribuConsole.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,7 +141,7 @@ class BoardIT {
 
         press(MINE);
 
-        RoomTile tile = awaitTile("Rom " + MINE);
+        RoomTile tile = awaitCall("Rom " + MINE);
         assertThat(_get(BoardView.class).showsMyZone()).isTrue();
         assertThat(tile.callTypeText()).isEqualTo("Pasientrop");
         assertThat(tile.getClassNames()).contains("room-tile", "priority-medium", "awaiting-response");
@@ -152,11 +154,16 @@ class BoardIT {
     void a_call_is_accepted_attended_and_resolved_from_the_board() {
         String carer = logInAsCarerOnDuty();
         press(MINE);
-        RoomTile tile = awaitTile("Rom " + MINE);
+        RoomTile tile = awaitCall("Rom " + MINE);
 
         _click(tile.acceptButton());
+        // the request runs off the UI thread: until its answer is applied the tile's buttons are disabled
+        assertThat(tile.isBusy()).isTrue();
+        assertThat(tile.resolveButton().isEnabled()).isFalse();
         await().untilAsserted(() -> {
             roundTrip();
+            assertThat(tile.isBusy()).isFalse();
+            assertThat(tile.resolveButton().isEnabled()).isTrue();
             RoomTile accepted = tile("Rom " + MINE).orElseThrow();
             assertThat(accepted.responderText()).isEqualTo("Tatt imot av " + carer);
             assertThat(accepted.getClassNames()).doesNotContain("awaiting-response");
@@ -176,31 +183,107 @@ class BoardIT {
         _click(tile("Rom " + MINE).orElseThrow().resolveButton());
         await().untilAsserted(() -> {
             roundTrip();
-            assertThat(tile("Rom " + MINE)).isEmpty();
+            assertThat(tile("Rom " + MINE).orElseThrow().isQuiet()).isTrue();
         });
         assertThat(serverCall(MINE)).isEmpty();
 
         // resolving in the room also cleared the presence: the room's next press is an ordinary call again
         press(MINE);
-        assertThat(awaitTile("Rom " + MINE).callTypeText()).isEqualTo("Pasientrop");
+        assertThat(awaitCall("Rom " + MINE).callTypeText()).isEqualTo("Pasientrop");
     }
 
     @Test
     void my_zone_shows_the_carers_rooms_and_the_whole_ward_shows_every_room_of_the_ward() {
-        logInAsCarerOnDuty();
+        String carer = logInAsCarerOnDuty();
         press(OTHER);
         press(MINE);
-        awaitTile("Rom " + MINE);
+        awaitCall("Rom " + MINE);
+        ZoneCoverage coverage = coverageOf(carer);
 
-        assertThat(roomNames()).contains("Rom " + MINE).doesNotContain("Rom " + OTHER);
+        // every room of the carer's zones, quiet ones too, and nothing else
+        assertThat(roomNames())
+                .containsExactlyInAnyOrderElementsOf(roomNamesIn(coverage.zoneIds()))
+                .contains("Rom " + MINE)
+                .doesNotContain("Rom " + OTHER, "Rom " + THIRD);
 
         _get(Tabs.class, spec -> spec.withId("board-tabs"))
                 .setSelectedTab(_get(Tab.class, spec -> spec.withId("board-tab-ward")));
         await().untilAsserted(() -> {
             roundTrip();
-            assertThat(roomNames()).contains("Rom " + MINE, "Rom " + OTHER);
+            assertThat(roomNames())
+                    .containsExactlyInAnyOrderElementsOf(roomNamesOfWards(coverage.wardIds()))
+                    .contains("Rom " + MINE, "Rom " + OTHER, "Rom " + THIRD);
         });
         assertThat(_get(BoardView.class).showsMyZone()).isFalse();
+        assertThat(tile("Rom " + THIRD).orElseThrow().isQuiet()).isTrue();
+    }
+
+    @Test
+    void every_room_gets_a_tile_and_the_quiet_ones_come_neutral_after_the_alarm_rooms_by_name() {
+        KaribuConsole.logInAsDemo("admin"); // no duty: the board shows the whole ward
+        press(OTHER);
+        awaitCall("Rom " + OTHER);
+
+        List<RoomTile> tiles = _find(RoomTile.class);
+        // nothing quiet before something that is not
+        int firstQuiet = tiles.indexOf(
+                tiles.stream().filter(RoomTile::isQuiet).findFirst().orElseThrow());
+        assertThat(tiles.subList(firstQuiet, tiles.size())).allMatch(RoomTile::isQuiet);
+        assertThat(tiles.indexOf(tile("Rom " + OTHER).orElseThrow())).isLessThan(firstQuiet);
+        List<String> quietNames = tiles.stream()
+                .filter(RoomTile::isQuiet)
+                .map(RoomTile::roomNameText)
+                .toList();
+        assertThat(quietNames).containsSubsequence("Rom " + MINE, "Rom " + THIRD);
+        for (String quiet : List.of("Rom " + MINE, "Rom " + THIRD)) {
+            RoomTile tile = tile(quiet).orElseThrow();
+            assertThat(tile.getClassNames())
+                    .contains("room-tile", "quiet")
+                    .doesNotContain("priority-high", "priority-medium", "priority-low", "protection-only", "has-call");
+            assertThat(tile.getElement().getAttribute("data-since")).isNull();
+            assertThat(tile.callTypeText()).isEmpty();
+            assertThat(tile.acceptButton().isVisible()).isFalse();
+            assertThat(tile.presenceText()).isEmpty();
+            assertThat(tile.getElement().getAttribute("aria-label")).isEqualTo(quiet + ", rolig");
+            assertThat(containerOf(tile)).isEqualTo("board-quiet"); // the grid of small tiles
+        }
+        assertThat(containerOf(tile("Rom " + OTHER).orElseThrow())).isEqualTo("board-grid");
+    }
+
+    @Test
+    void a_rooms_tile_turns_from_quiet_to_an_alarm_and_back_when_a_call_is_pressed_and_resolved() {
+        logInAsCarerOnDuty();
+        await().untilAsserted(() -> {
+            roundTrip();
+            assertThat(tile("Rom " + MINE))
+                    .hasValueSatisfying(tile -> assertThat(tile.isQuiet()).isTrue());
+        });
+        RoomTile quiet = tile("Rom " + MINE).orElseThrow();
+
+        press(MINE);
+
+        RoomTile alarm = awaitCall("Rom " + MINE);
+        assertThat(alarm).isSameAs(quiet); // the same tile changes, it does not jump out and back in
+        assertThat(alarm.getClassNames())
+                .contains("has-call", "priority-medium")
+                .doesNotContain("quiet");
+        assertThat(containerOf(alarm)).isEqualTo("board-grid");
+        List<RoomTile> tiles = _find(RoomTile.class);
+        assertThat(tiles.indexOf(alarm))
+                .isLessThan(tiles.indexOf(
+                        tiles.stream().filter(RoomTile::isQuiet).findFirst().orElseThrow()));
+
+        _click(alarm.resolveButton());
+
+        await().untilAsserted(() -> {
+            roundTrip();
+            RoomTile back = tile("Rom " + MINE).orElseThrow();
+            assertThat(back.isQuiet()).isTrue();
+            assertThat(back.getClassNames()).doesNotContain("has-call", "priority-medium", "awaiting-response");
+            assertThat(back.isBusy()).isFalse();
+            assertThat(containerOf(back)).isEqualTo("board-quiet");
+        });
+        assertThat(serverCall(MINE)).isEmpty();
     }
 
     @Test
@@ -214,7 +297,7 @@ class BoardIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             roundTrip();
             List<String> ours = _find(RoomTile.class).stream()
-                    .filter(tile -> !tile.getClassNames().contains("protection-only"))
+                    .filter(tile -> tile.getClassNames().contains("has-call"))
                     .map(RoomTile::roomNameText)
                     .filter(name -> name.startsWith("Rom CB-"))
                     .toList();
@@ -231,17 +314,21 @@ class BoardIT {
     void a_new_call_sounds_until_acknowledged_and_stays_on_the_board_silenced_on_the_server() {
         logInAsCarerOnDuty();
         press(MINE);
-        awaitTile("Rom " + MINE);
+        awaitCall("Rom " + MINE);
         BoardView view = _get(BoardView.class);
         assertThat(view.soundLevel()).isEqualTo("medium");
 
         _click(_get(Button.class, spec -> spec.withId("board-acknowledge")));
 
+        // off here at once; the server's silence is told when it has answered
         assertThat(view.soundLevel()).isEqualTo("off");
         assertThat(tile("Rom " + MINE)).isPresent();
-        assertThat(_get(Paragraph.class, spec -> spec.withId("board-sound-notice"))
-                        .getText())
-                .isEqualTo("Lyden er kvittert. Anropene står på tavla til noen tar dem.");
+        await().untilAsserted(() -> {
+            roundTrip();
+            assertThat(_get(Paragraph.class, spec -> spec.withId("board-sound-notice"))
+                            .getText())
+                    .isEqualTo("Lyden er kvittert. Anropene står på tavla til noen tar dem.");
+        });
         await().untilAsserted(() ->
                 assertThat(serverCall(MINE).orElseThrow().silenced()).isTrue());
         roundTrip();
@@ -264,7 +351,7 @@ class BoardIT {
         assertThat(SERVER.sim("heartbeat", FOURTH, "--device", device, "--battery", "80", "--tamper"))
                 .isZero();
 
-        RoomTile tile = awaitTile("Rom " + FOURTH);
+        RoomTile tile = awaitTileWith("Rom " + FOURTH, "protection-only");
         assertThat(tile.getClassNames()).contains("protection-only").doesNotContain("priority-medium");
         assertThat(tile.protectionTexts())
                 .containsExactly("Beskyttelse brutt for Berit Brekke: Anropsknapp ved senga: er tuklet med");
@@ -285,21 +372,26 @@ class BoardIT {
     void a_refused_action_is_told_on_the_tile_as_the_servers_sentence() {
         logInAsCarerOnDuty();
         press(MINE);
-        RoomTile tile = awaitTile("Rom " + MINE);
+        RoomTile tile = awaitCall("Rom " + MINE);
         // someone resolves the call at the same moment, before this board has heard
         ActiveCall call = serverCall(MINE).orElseThrow();
         board.resolve(call.id(), admin);
 
         _click(tile.acceptButton());
 
-        assertThat(tile.errorText()).isEqualTo("Signalserveren godtok det ikke: no open alarm " + call.id());
+        await().untilAsserted(() -> {
+            roundTrip();
+            assertThat(tile.errorText()).isEqualTo("Signalserveren godtok det ikke: no open alarm " + call.id());
+        });
+        assertThat(tile.isBusy()).isFalse();
+        assertThat(tile.acceptButton().isEnabled()).isTrue();
     }
 
     @Test
     void the_board_speaks_english() {
         logInAsCarerOnDuty();
         press(MINE);
-        awaitTile("Rom " + MINE);
+        awaitCall("Rom " + MINE);
 
         UI.getCurrent().setLocale(Locale.ENGLISH);
 
@@ -338,17 +430,35 @@ class BoardIT {
      * until the board knows their zone, and returns the user name.
      */
     private static String logInAsCarerOnDuty() {
-        String siteId = board.sites(admin).getFirst().id();
-        BoardClient.Shifts shifts = board.shifts(siteId, admin);
-        BoardClient.Roster roster = board.roster(siteId, admin);
-        String carer =
-                ZoneCoverage.of("sykepleier", Instant.now(), shifts, roster).onDuty() ? "sykepleier" : "natt";
+        String carer = coverageOf("sykepleier").onDuty() ? "sykepleier" : "natt";
         KaribuConsole.logInAsDemo(carer);
         await().untilAsserted(() -> {
             roundTrip();
             assertThat(_get(BoardView.class).scopeLoaded()).isTrue();
         });
         return carer;
+    }
+
+    /** What {@code username} covers now by the demo site's shift plan and roster. */
+    private static ZoneCoverage coverageOf(String username) {
+        String siteId = board.sites(admin).getFirst().id();
+        return ZoneCoverage.of(username, Instant.now(), board.shifts(siteId, admin), board.roster(siteId, admin));
+    }
+
+    /** The names of the rooms in {@code zoneIds}, as the server lists them. */
+    private static List<String> roomNamesIn(Collection<String> zoneIds) {
+        return zoneIds.stream()
+                .flatMap(zone -> board.rooms(zone, admin).stream())
+                .map(BoardClient.Room::name)
+                .toList();
+    }
+
+    /** The names of every room of {@code wardIds}, as the server lists them. */
+    private static List<String> roomNamesOfWards(Collection<String> wardIds) {
+        return roomNamesIn(wardIds.stream()
+                .flatMap(ward -> board.zones(ward, admin).stream())
+                .map(BoardClient.Zone::id)
+                .toList());
     }
 
     private void press(String number) {
@@ -386,10 +496,17 @@ class BoardIT {
                 .findFirst();
     }
 
-    private static RoomTile awaitTile(String roomName) {
+    /** Waits until room {@code roomName}'s tile shows a call (its tile may be there already, quiet). */
+    private static RoomTile awaitCall(String roomName) {
+        return awaitTileWith(roomName, "has-call");
+    }
+
+    /** Waits until room {@code roomName}'s tile has the class {@code cssClass}. */
+    private static RoomTile awaitTileWith(String roomName, String cssClass) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             roundTrip();
-            assertThat(tile(roomName)).isPresent();
+            assertThat(tile(roomName))
+                    .hasValueSatisfying(tile -> assertThat(tile.getClassNames()).contains(cssClass));
         });
         return tile(roomName).orElseThrow();
     }
@@ -398,6 +515,11 @@ class BoardIT {
         return _find(RoomTile.class).stream()
                 .filter(tile -> tile.roomNameText().equals(roomName))
                 .findFirst();
+    }
+
+    /** The id of the grid a tile is in: {@code board-grid} (calls and alerts) or {@code board-quiet}. */
+    private static String containerOf(RoomTile tile) {
+        return tile.getParent().flatMap(Component::getId).orElse("");
     }
 
     private static List<String> roomNames() {
