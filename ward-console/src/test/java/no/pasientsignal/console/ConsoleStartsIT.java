@@ -100,6 +100,10 @@ class ConsoleStartsIT {
                 .contains("<div id=\"outlet\"></div>")
                 .contains("window.Vaadin")
                 .contains("styles/ward-console.css")
+                .contains("styles/board.css")
+                .contains("styles/devices.css")
+                .contains("styles/quality.css")
+                .contains("styles/admin.css")
                 .contains("lumo/lumo.css")
                 .doesNotContain("@vite/client"); // the development server's client: not in production mode
 
@@ -111,7 +115,10 @@ class ConsoleStartsIT {
 
         HttpResponse<String> styles = get(console.resolve("styles/ward-console.css"));
         assertThat(styles.statusCode()).isEqualTo(200);
-        assertThat(styles.body()).contains(".room-tile");
+        assertThat(styles.body()).contains(".main-layout");
+        HttpResponse<String> board = get(console.resolve("styles/board.css"));
+        assertThat(board.statusCode()).isEqualTo(200);
+        assertThat(board.body()).contains(".room-tile");
         assertThat(get(console.resolve("lumo/lumo.css")).statusCode()).isEqualTo(200);
     }
 

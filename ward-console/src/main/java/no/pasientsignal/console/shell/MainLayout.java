@@ -29,6 +29,9 @@ import no.pasientsignal.console.login.service.ConsoleUser;
  */
 public final class MainLayout extends AppLayout implements LocaleChangeObserver {
 
+    /** Below this window width (a tablet in portrait) the menu starts closed. */
+    static final int WIDE_SCREEN_PX = 1024;
+
     private final transient AuthenticationService authentication;
     private final Span product = new Span();
     private final Span user = new Span();
@@ -85,6 +88,12 @@ public final class MainLayout extends AppLayout implements LocaleChangeObserver 
                         ? Locale.ENGLISH
                         : ConsoleI18NProvider.BOKMAAL);
         authentication.currentUser().ifPresent(this::showUser);
+        // a tablet in portrait needs the whole width for the board: the menu starts folded behind its toggle
+        attachEvent.getUI().getPage().retrieveExtendedClientDetails(details -> {
+            if (details.getWindowInnerWidth() < WIDE_SCREEN_PX) {
+                setDrawerOpened(false);
+            }
+        });
     }
 
     private void showUser(ConsoleUser current) {
