@@ -156,7 +156,11 @@ public final class ApiClient {
         return response.body() == null ? "" : response.body();
     }
 
-    private <B> HttpResponse<B> exchange(HttpRequest request, HttpResponse.BodyHandler<B> handler, String what) {
+    /**
+     * Sends {@code request}; every way of not getting an answer becomes {@link SignalServerException.Reason#NOT_REACHABLE}.
+     * The status is the caller's to judge.
+     */
+    <B> HttpResponse<B> exchange(HttpRequest request, HttpResponse.BodyHandler<B> handler, String what) {
         try {
             return http.send(request, handler);
         } catch (HttpConnectTimeoutException e) {

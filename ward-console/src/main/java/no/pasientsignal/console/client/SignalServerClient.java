@@ -3,11 +3,8 @@ package no.pasientsignal.console.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +36,7 @@ public final class SignalServerClient {
     /** How long a plain request may take before the server counts as not reachable. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-
     private final URI baseUri;
-    private final HttpClient http;
     private final Duration requestTimeout;
     private final Clock clock;
     private final JsonMapper json;
@@ -56,11 +50,6 @@ public final class SignalServerClient {
         this.baseUri = withoutTrailingSlash(Objects.requireNonNull(baseUri, "baseUri"));
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         this.json = newJsonMapper();
         this.api = new ApiClient(this.baseUri, requestTimeout);
     }
@@ -218,15 +207,7 @@ public final class SignalServerClient {
                 .header("Cache-Control", "no-cache")
                 .GET()
                 .build();
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw notReachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interrupted(e);
-        }
+        HttpResponse<InputStream> response = api.exchange(request, HttpResponse.BodyHandlers.ofInputStream(), what);
         int status = response.statusCode();
         if (status != 200) {
             closeQuietly(response.body());
@@ -251,22 +232,7 @@ public final class SignalServerClient {
     }
 
     private HttpResponse<String> send(HttpRequest request, String what) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException e) {
-            throw notReachable(e);
-        } catch (HttpTimeoutException e) {
-            throw new SignalServerException(
-                    SignalServerException.Reason.NOT_REACHABLE,
-                    "Signal server at " + baseUri + " did not answer " + what + " within " + requestTimeout.toMillis()
-                            + " ms.",
-                    e);
-        } catch (IOException e) {
-            throw notReachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interrupted(e);
-        }
+        return api.exchange(request, HttpResponse.BodyHandlers.ofString(), what);
     }
 
     private void expectOk(HttpResponse<String> response, String what) {
@@ -302,18 +268,6 @@ public final class SignalServerClient {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
-    }
-
-    private SignalServerException notReachable(IOException cause) {
-        return new SignalServerException(
-                SignalServerException.Reason.NOT_REACHABLE, "Signal server not reachable at " + baseUri + ".", cause);
-    }
-
-    private SignalServerException interrupted(InterruptedException cause) {
-        return new SignalServerException(
-                SignalServerException.Reason.NOT_REACHABLE,
-                "Interrupted while waiting for the signal server at " + baseUri + ".",
-                cause);
     }
 
     private SignalServerException unexpected(String what, String detail) {
